@@ -1,0 +1,172 @@
+import CPangoCairo
+import Foundation
+import HandoutLayout
+import HandoutModel
+
+/// Draws laid-out pages through Cairo into a PDF held in memory: metadata, outline, links
+/// and structure tags included. The only code that calls Cairo.
+public final class CairoPainter: Painter {
+    private let sink = ByteSink()
+    private var surface: OpaquePointer?
+    private var cr: OpaquePointer?
+    private var outlineParents: [Int: Int32] = [:]
+    private var failure: String?
+
+    public init() {}
+
+    deinit {
+        if let cr { cairo_destroy(cr) }
+        if let surface { cairo_surface_destroy(surface) }
+    }
+
+    /// The finished PDF, after `endDocument`.
+    public var pdf: Data { sink.data }
+
+    public func beginDocument(_ document: LaidOutDocument) throws {
+        let first = document.pages.first?.size ?? Size(width: 595, height: 842)
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, first.width, first.height) else {
+            throw EngineError.cairo("could not create a PDF surface")
+        }
+        self.surface = surface
+        try check(cairo_surface_status(surface))
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        let meta = document.document.metadata
+        set(CAIRO_PDF_METADATA_TITLE, meta.title)
+        set(CAIRO_PDF_METADATA_SUBJECT, meta.subject)
+        set(CAIRO_PDF_METADATA_AUTHOR, meta.author)
+        set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", "))
+        set(CAIRO_PDF_METADATA_CREATOR, meta.creator)
+        // Cairo 1.16 ignores SOURCE_DATE_EPOCH: set both dates so reruns are byte-identical.
+        let date = CairoPainter.isoDate(meta.date)
+        set(CAIRO_PDF_METADATA_CREATE_DATE, date)
+        set(CAIRO_PDF_METADATA_MOD_DATE, date)
+        cr = cairo_create(surface)
+        pageSize = first
+    }
+
+    private var pageSize: Size?
+
+    public func beginPage(size: Size, index: Int) throws {
+        // Setting the size restarts the page's recording, so it must come before any
+        // drawing or tag on the page: a tag issued earlier would be lost.
+        if size != pageSize {
+            cairo_pdf_surface_set_size(surface, size.width, size.height)
+            pageSize = size
+        }
+        // Opening "Document" before any other tag makes the PDF a tagged one
+        // (pdfinfo: Tagged: yes); cairo 1.16 checks the first tag it sees.
+        if index == 0 { cairo_tag_begin(cr, "Document", "") }
+    }
+
+    public func draw(_ frame: Frame, artifact: Bool) {
+        guard let cr else { return }
+        switch frame {
+        case let .text(text, origin, color):
+            guard let pangoText = text as? PangoText else {
+                failure = "text was not typeset by Pango"
+                return
+            }
+            setColor(color)
+            for (index, line) in pangoText.lines.enumerated() {
+                cairo_move_to(cr, origin.x + line.x, origin.y + line.baseline)
+                pangoText.showLine(index, on: cr)
+            }
+        case let .rect(rect, fill, stroke, width):
+            cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+            if let fill {
+                setColor(fill)
+                if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+            }
+            if let stroke {
+                setColor(stroke)
+                cairo_set_line_width(cr, width)
+                cairo_stroke(cr)
+            }
+        case let .line(from, to, color, width):
+            setColor(color)
+            cairo_set_line_width(cr, width)
+            cairo_move_to(cr, from.x, from.y)
+            cairo_line_to(cr, to.x, to.y)
+            cairo_stroke(cr)
+        case let .disc(center, radius, color):
+            setColor(color)
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
+            cairo_fill(cr)
+        }
+    }
+
+    public func beginTag(_ role: StructureRole) { cairo_tag_begin(cr, role.rawValue, "") }
+    public func endTag(_ role: StructureRole) { cairo_tag_end(cr, role.rawValue) }
+
+    public func link(_ rect: Rect, uri: String) {
+        let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] uri='%@'", rect.x, rect.y, rect.width, rect.height,
+                                CairoPainter.escape(uri))
+        cairo_tag_begin(cr, "Link", attributes)
+        cairo_tag_end(cr, "Link")
+    }
+
+    public func outline(title: String, level: Int, page: Int, y: Double) {
+        let parent = level <= 1 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : (outlineParents[level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT))
+        let target = String(format: "page=%d pos=[0 %.2f]", page, y)
+        let id = cairo_pdf_surface_add_outline(surface, parent, title, target, cairo_pdf_outline_flags_t(rawValue: 0))
+        outlineParents[level] = id
+    }
+
+    public func endPage() { cairo_show_page(cr) }
+
+    public func endDocument() throws {
+        cairo_tag_end(cr, "Document")
+        if let failure { throw EngineError.cairo(failure) }
+        try check(cairo_status(cr))
+        cairo_destroy(cr)
+        cr = nil
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface))
+        cairo_surface_destroy(surface)
+        surface = nil
+    }
+
+    // MARK: Helpers
+
+    private func set(_ key: cairo_pdf_metadata_t, _ value: String) {
+        guard !value.isEmpty else { return }
+        cairo_pdf_surface_set_metadata(surface, key, value)
+    }
+
+    private func setColor(_ color: RGB) {
+        cairo_set_source_rgb(cr, Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
+    }
+
+    private func check(_ status: cairo_status_t) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw EngineError.cairo(String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    /// Cairo's tag attribute strings quote with ' and escape with \.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+
+    static func isoDate(_ seconds: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}
+
+/// Collects the bytes Cairo writes.
+final class ByteSink {
+    var data = Data()
+
+    static let write: cairo_write_func_t = { closure, bytes, length in
+        guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.data.append(bytes, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
+    }
+}

@@ -1,0 +1,70 @@
+import CPangoCairo
+import Foundation
+import HandoutLayout
+import HandoutModel
+
+/// The whole pipeline for one project: load -> compose -> typeset and lay out -> paint.
+/// Fonts load once per renderer; guides and layouts once per project.
+public final class Renderer {
+    public let project: Project
+    public let fonts: FontLibrary
+    public let typesetter: PangoTypesetter
+    public let theme: Theme
+
+    public static let version = "0.1.0"
+
+    /// "Handouts 0.1.0 (Pango 1.50.12, cairo 1.16.0)": the PDF's creator field.
+    public static var creator: String {
+        "Handouts \(version) (Pango \(String(cString: pango_version_string())), cairo \(String(cString: cairo_version_string())))"
+    }
+
+    public init(project: Project) throws {
+        self.project = project
+        theme = try project.theme()
+        fonts = try FontLibrary(folder: project.fontFolder)
+        typesetter = PangoTypesetter(fonts: fonts, family: theme.fontFamily)
+    }
+
+    /// One handout in one language on one paper, as a semantic document.
+    public func document(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil) throws -> Document {
+        let layout = try project.layout(handout)
+        let guide = try project.guide(language)
+        let composer = Composer(guide: guide, sources: try project.sources(), theme: theme, site: site, date: date,
+                                creator: Renderer.creator)
+        return try composer.compose(layout, paper: paper ?? layout.papers[0])
+    }
+
+    /// Typesets and lays out a document.
+    public func layout(_ document: Document) throws -> LaidOutDocument {
+        do {
+            return try DocumentLayouter(measurer: typesetter).layout(document)
+        } catch LayoutError.typeset(let blockID, let error) {
+            throw RenderError(handout: document.handout, language: document.language,
+                              message: "block \(blockID): \(error.problem) in \"\(error.text.prefix(50))\"",
+                              fix: "add a font for it to Fonts/ or remove the character from the guide")
+        }
+    }
+
+    /// Paints a laid-out document into PDF bytes.
+    public func pdf(_ laidOut: LaidOutDocument) throws -> Data {
+        let painter = CairoPainter()
+        try laidOut.paint(on: painter)
+        return painter.pdf
+    }
+
+    /// Compose, lay out and paint in one go.
+    public func renderPDF(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil) throws
+        -> (pdf: Data, document: LaidOutDocument) {
+        let laidOut = try layout(document(handout: handout, language: language, paper: paper, site: site, date: date))
+        return (try pdf(laidOut), laidOut)
+    }
+}
+
+/// A handout that cannot be rendered, named with its language.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public let handout: String
+    public let language: String
+    public let message: String
+    public let fix: String
+    public var description: String { "\(handout) (\(language)): \(message)" + (fix.isEmpty ? "" : " — \(fix)") }
+}

@@ -1,0 +1,119 @@
+import CPangoCairo
+import Foundation
+import HandoutLayout
+import HandoutModel
+
+/// The `TextMeasurer` the program uses: Pango shapes (HarfBuzz), breaks lines (UAX #14 plus
+/// language rules) and reports characters no shipped font has.
+public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
+    public let fonts: FontLibrary
+    public let family: String
+    /// One Pango context per language and direction: the language picks CJK glyph forms and
+    /// break rules, the base direction orders bidirectional text.
+    private var contexts: [String: OpaquePointer] = [:]
+    private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
+
+    public init(fonts: FontLibrary, family: String) {
+        self.fonts = fonts
+        self.family = family
+    }
+
+    deinit {
+        for context in contexts.values { handouts_object_unref(UnsafeMutableRawPointer(context)) }
+    }
+
+    public func typeset(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
+        let context = self.context(language: style.language, direction: style.direction)
+        guard let layout = pango_layout_new(context) else { throw TypesetError(text: text.plainText, problem: "Pango could not make a layout") }
+        let result = PangoText(layout: layout, text: text, style: style, boxWidth: width)
+
+        let description = fontDescription(style)
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+        pango_layout_set_auto_dir(layout, 0)
+        pango_layout_set_width(layout, Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down))))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_alignment(layout, alignment(style))
+
+        let plain = text.plainText
+        pango_layout_set_text(layout, plain, -1)
+        pango_layout_set_attributes(layout, attributes(for: text, style: style))
+
+        if pango_layout_get_unknown_glyphs_count(layout) > 0 {
+            let missing = result.unknownCharacters()
+            let list = missing.prefix(5).map { "U+" + String(format: "%04X", $0.value) + " \($0)" }.joined(separator: ", ")
+            throw TypesetError(text: plain, problem: "no shipped font has \(missing.count == 1 ? "this character" : "these characters"): \(list) (language \(style.language))")
+        }
+        result.measureLines(metrics: metrics(style: style, context: context))
+        return result
+    }
+
+    // MARK: Pango set-up
+
+    private func context(language: String, direction: TextDirection) -> OpaquePointer {
+        let key = language + "|" + direction.rawValue
+        if let context = contexts[key] { return context }
+        let context = pango_font_map_create_context(fonts.pangoFontMap)!
+        // Unhinted outlines and unrounded positions: the same layout at any resolution.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_language(context, pango_language_from_string(language))
+        pango_context_set_base_dir(context, direction == .rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        contexts[key] = context
+        return context
+    }
+
+    private func fontDescription(_ style: TextStyle) -> OpaquePointer {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, family)
+        pango_font_description_set_size(description, Int32((style.size * Double(PANGO_SCALE)).rounded()))
+        pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        return description
+    }
+
+    /// Pango's LEFT and RIGHT are literal once auto-dir is off, so `start` maps by direction.
+    private func alignment(_ style: TextStyle) -> PangoAlignment {
+        let rtl = style.direction == .rtl
+        switch style.alignment {
+        case .start: return rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT
+        case .end: return rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT
+        case .center: return PANGO_ALIGN_CENTER
+        }
+    }
+
+    /// Bold runs as weight attributes over their UTF-8 byte ranges.
+    private func attributes(for text: RichText, style: TextStyle) -> OpaquePointer {
+        let list = pango_attr_list_new()!
+        var offset = 0
+        for run in text.runs {
+            let length = run.text.utf8.count
+            if run.bold && !style.bold, let attribute = pango_attr_weight_new(PANGO_WEIGHT_BOLD) {
+                attribute.pointee.start_index = guint(offset)
+                attribute.pointee.end_index = guint(offset + length)
+                pango_attr_list_insert(list, attribute)
+            }
+            offset += length
+        }
+        return list
+    }
+
+    /// Ascent and descent of the primary font for the language: every line of a paragraph
+    /// uses them, so baselines are evenly spaced whatever fallback fonts a line needs.
+    private func metrics(style: TextStyle, context: OpaquePointer) -> (ascent: Double, descent: Double) {
+        let key = "\(style.language)|\(style.size)|\(style.bold)"
+        if let cached = metricsCache[key] { return cached }
+        let description = fontDescription(style)
+        defer { pango_font_description_free(description) }
+        let metrics = pango_context_get_metrics(context, description, pango_language_from_string(style.language))
+        defer { pango_font_metrics_unref(metrics) }
+        let value = (Double(pango_font_metrics_get_ascent(metrics)) / Double(PANGO_SCALE),
+                     Double(pango_font_metrics_get_descent(metrics)) / Double(PANGO_SCALE))
+        metricsCache[key] = value
+        return value
+    }
+}

@@ -1,0 +1,112 @@
+import HandoutModel
+
+/// Turns one document block into a stack of pieces, choosing the look from its component.
+struct BlockBuilder {
+    let measurer: TextMeasurer
+    let styles: Styles
+
+    var direction: TextDirection { styles.document.direction }
+
+    func stack(for block: DocumentBlock, width: Double) throws -> BlockStack {
+        let decoration = self.decoration(for: block.component)
+        let inner = width - 2 * (decoration?.padding ?? 0) - (decoration?.bar != nil ? 4 : 0)
+        var pieces: [Piece] = []
+        do {
+            if let heading = block.heading {
+                pieces.append(try headingPiece(heading, component: block.component, width: inner))
+            }
+            for (index, content) in block.content.enumerated() {
+                let gap = pieces.isEmpty ? 0 : styles.paragraphGap
+                var added = try self.pieces(for: content, block: block, width: inner, gap: gap)
+                // A lead-in paragraph stays with the list, table or tracker it introduces.
+                if case .paragraph = content, index + 1 < block.content.count, !added.isEmpty {
+                    added[added.count - 1].keepWithNext = true
+                }
+                pieces += added
+            }
+            if let legend = block.urgentLegend {
+                let text = try measurer.typeset(legend, style: styles.style(.body, bold: true), width: inner)
+                pieces.append(Piece(height: text.height, items: paragraphItems(text, color: styles.color("urgent")),
+                                    spaceBefore: styles.paragraphGap))
+            }
+        } catch let error as TypesetError {
+            throw LayoutError.typeset(blockID: block.id, error)
+        }
+        // The leading bar sits outside the padding: shift content past it.
+        if decoration?.bar != nil {
+            pieces = pieces.map { piece in
+                var moved = piece
+                moved.items = piece.items.map { $0.offsetBy(dx: 4, dy: 0) }
+                return moved
+            }
+        }
+        return BlockStack(id: block.id, pieces: pieces, decoration: decoration, spaceBefore: styles.sectionGap)
+    }
+
+    func decoration(for component: Component) -> Decoration? {
+        switch component {
+        case .section, .table, .tracker, .sources: return nil
+        case .box: return Decoration(fill: styles.color("box_fill"), stroke: nil, bar: nil, padding: styles.boxPadding)
+        case .alert:
+            return Decoration(fill: styles.color("alert_fill"), stroke: styles.color("alert_line"),
+                              bar: styles.color("alert_line"), padding: styles.boxPadding)
+        case .contacts: return Decoration(fill: nil, stroke: styles.color("rule"), bar: nil, padding: styles.boxPadding)
+        }
+    }
+
+    func headingPiece(_ heading: RichText, component: Component, width: Double) throws -> Piece {
+        let text = try measurer.typeset(heading, style: styles.style(.heading), width: width)
+        let color = component == .alert ? styles.color("urgent") : styles.color("accent")
+        return Piece(height: text.height,
+                     items: [.beginTag(.heading2), .frame(.text(text, origin: Point(x: 0, y: 0), color: color)),
+                             .endTag(.heading2), .outline(title: heading.plainText, level: 2, y: 0)],
+                     spaceBefore: 0, keepWithNext: true)
+    }
+
+    func paragraphItems(_ text: TypesetText, color: RGB) -> [PageItem] {
+        [.beginTag(.paragraph), .frame(.text(text, origin: Point(x: 0, y: 0), color: color)), .endTag(.paragraph)]
+    }
+
+    func pieces(for content: DocumentContent, block: DocumentBlock, width: Double, gap: Double) throws -> [Piece] {
+        switch content {
+        case .paragraph(let rich):
+            let isSources = block.component == .sources
+            let style = isSources ? styles.style(.small) : styles.style(.body)
+            let text = try measurer.typeset(rich, style: style, width: width)
+            let color = isSources ? styles.color("muted") : styles.color("text")
+            return [Piece(height: text.height, items: paragraphItems(text, color: color), spaceBefore: gap)]
+        case let .list(style, items):
+            let list = ListBuilder(measurer: measurer, styles: styles, style: style)
+            return try list.pieces(items, width: width, columns: block.listColumns, gap: gap)
+        case let .table(header, rows):
+            return [try TableBuilder(measurer: measurer, styles: styles).piece(header: header, rows: rows, width: width, gap: gap)]
+        case .tracker(let tracker):
+            return [try TrackerBuilder(measurer: measurer, styles: styles).piece(tracker, width: width, gap: gap)]
+        case .contacts(let contacts):
+            return try ContactsBuilder(measurer: measurer, styles: styles).pieces(contacts, width: width, gap: gap,
+                                                                                  columns: block.listColumns)
+        }
+    }
+}
+
+/// Why a document could not be laid out.
+public enum LayoutError: Error, Sendable, CustomStringConvertible {
+    /// Text that a typesetter refused (a character no font has).
+    case typeset(blockID: String, TypesetError)
+    /// Content that does not fit the allowed pages, even at the smallest allowed type.
+    case overflow(handout: String, language: String, blockID: String, page: Int, excess: Double, allowedPages: Int,
+                  smallestBody: Double)
+
+    public var description: String {
+        switch self {
+        case let .typeset(blockID, error):
+            return "block \(blockID): \(error)"
+        case let .overflow(handout, language, blockID, page, excess, allowedPages, smallestBody):
+            let mm = excess * 25.4 / 72
+            return "\(handout) (\(language)) does not fit on \(allowedPages) page\(allowedPages == 1 ? "" : "s"): block \(blockID) runs "
+                + String(format: "%.0f pt (%.0f mm)", excess, mm)
+                + " past the bottom of page \(page) even with body text at \(String(format: "%.1f", smallestBody)) pt"
+                + " — shorten the text of that block or move it to another page in the layout"
+        }
+    }
+}

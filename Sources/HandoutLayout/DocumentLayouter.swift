@@ -1,0 +1,131 @@
+import HandoutModel
+
+/// Lays out a whole document: header, body rows flowing over pages, footer; shrinks fixed
+/// pages to fit within the theme's floor; mirrors right-to-left pages.
+public struct DocumentLayouter {
+    public let measurer: TextMeasurer
+
+    public init(measurer: TextMeasurer) { self.measurer = measurer }
+
+    public func layout(_ document: Document) throws -> LaidOutDocument {
+        do {
+            return try attempt(document, factor: 1)
+        } catch let overflow as Overflow {
+            let floorFactor = document.scale.bodyFloor / document.scale["body"]
+            guard document.overflow == .shrink, floorFactor < 1 else {
+                throw overflowError(document, overflow, factor: 1)
+            }
+            // Largest uniform scale that fits, by bisection between the floor and 1.
+            var best: LaidOutDocument
+            do {
+                best = try attempt(document, factor: floorFactor)
+            } catch let overflow as Overflow {
+                throw overflowError(document, overflow, factor: floorFactor)
+            }
+            var low = floorFactor, high = 1.0
+            for _ in 0..<7 {
+                let middle = (low + high) / 2
+                do {
+                    best = try attempt(document, factor: middle)
+                    low = middle
+                } catch is Overflow {
+                    high = middle
+                }
+            }
+            return best
+        }
+    }
+
+    private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double) -> LayoutError {
+        .overflow(handout: document.handout, language: document.language, blockID: overflow.blockID, page: overflow.page,
+                  excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale["body"] * factor)
+    }
+
+    private func attempt(_ document: Document, factor: Double) throws -> LaidOutDocument {
+        let styles = Styles(document: document, factor: factor)
+        let chrome = PageChrome(measurer: measurer, styles: styles)
+        let builder = BlockBuilder(measurer: measurer, styles: styles)
+        let pageSize = Size(width: document.paper.width, height: document.paper.height)
+        let margins = document.margins
+        let bodyWidth = pageSize.width - margins.left - margins.right
+
+        let footerHeight = try chrome.footerHeight(pageSize: pageSize)
+        let firstHeader = try chrome.header(style: document.header, pageSize: pageSize, isFirstPage: true)
+        let laterHeader = try chrome.header(style: document.header == .none ? .none : .bar, pageSize: pageSize, isFirstPage: false)
+        let bodyBottom = pageSize.height - margins.bottom - footerHeight - styles.gap(10)
+        func bodyArea(_ page: Int) -> Rect {
+            let top = page == 0 ? firstHeader.bottom : laterHeader.bottom
+            return Rect(x: margins.left, y: top, width: bodyWidth, height: bodyBottom - top)
+        }
+
+        let isFixed = document.overflow == .shrink
+        let flow = Flow(maxPages: isFixed ? 1 : document.maxPages, bodyArea: bodyArea)
+        var nested: [(page: Int, id: String, rect: Rect)] = []
+        for (pageIndex, rows) in document.pages.enumerated() {
+            if pageIndex > 0 {
+                if isFixed { flow.maxPages = pageIndex + 1 }
+                try flow.newPage(blockID: firstID(rows), needed: 0)
+            }
+            for row in rows {
+                switch row {
+                case .single(let block):
+                    if block.breakBefore && !flow.isAtPageTop { try flow.newPage(blockID: block.id, needed: 0) }
+                    try flow.place(builder.stack(for: block, width: bodyWidth), width: bodyWidth)
+                case .columns(let columns):
+                    let (stack, placements) = try columnsStack(columns, builder: builder, styles: styles, width: bodyWidth)
+                    try flow.place(stack, width: bodyWidth)
+                    let at = flow.lastPiece
+                    nested += placements.map { (at.page, $0.id, $0.rect.offsetBy(dx: at.x, dy: at.y)) }
+                }
+            }
+        }
+
+        var pages: [LaidOutPage] = []
+        let pageCount = flow.pages.count
+        for (index, body) in flow.pages.enumerated() {
+            let header = index == 0 ? firstHeader.items : laterHeader.items
+            let footer = try chrome.footer(pageSize: pageSize, page: index + 1, pageCount: pageCount,
+                                           showPageNumber: document.overflow == .flow).items
+            let contentArea = Rect(x: margins.left, y: margins.top, width: bodyWidth,
+                                   height: pageSize.height - margins.top - margins.bottom)
+            var page = LaidOutPage(size: pageSize, items: header + body + footer, contentArea: contentArea,
+                                   bodyArea: bodyArea(index),
+                                   placedBlocks: flow.placed[index] + nested.filter { $0.page == index }.map { ($0.id, $0.rect) })
+            if document.direction == .rtl {
+                page.items = page.items.map { $0.mirrored(pageWidth: pageSize.width) }
+                page.placedBlocks = page.placedBlocks.map { ($0.id, $0.rect.mirrored(pageWidth: pageSize.width)) }
+            }
+            pages.append(page)
+        }
+        return LaidOutDocument(document: document, pages: pages, scale: factor)
+    }
+
+    /// Side-by-side columns become one unbreakable piece; each column is stacked on its own.
+    private func columnsStack(_ columns: [[DocumentBlock]], builder: BlockBuilder, styles: Styles, width: Double) throws
+        -> (BlockStack, [(id: String, rect: Rect)]) {
+        let gap = styles.columnGap
+        let columnWidth = (width - gap * Double(columns.count - 1)) / Double(columns.count)
+        var items: [PageItem] = []
+        var placements: [(id: String, rect: Rect)] = []
+        var height = 0.0
+        for (index, blocks) in columns.enumerated() {
+            let column = Flow(maxPages: 1) { _ in Rect(x: 0, y: 0, width: columnWidth, height: .greatestFiniteMagnitude) }
+            for block in blocks { try column.place(builder.stack(for: block, width: columnWidth), width: columnWidth) }
+            let dx = Double(index) * (columnWidth + gap)
+            items += column.pages[0].map { $0.offsetBy(dx: dx, dy: 0) }
+            placements += column.placed[0].map { ($0.id, $0.rect.offsetBy(dx: dx, dy: 0)) }
+            height = max(height, column.y)
+        }
+        let id = columns.flatMap { $0.map(\.id) }.joined(separator: "+")
+        return (BlockStack(id: id, pieces: [Piece(height: height, items: items, spaceBefore: 0)], decoration: nil,
+                           spaceBefore: styles.sectionGap), placements)
+    }
+
+    private func firstID(_ rows: [DocumentRow]) -> String {
+        switch rows.first {
+        case .single(let block)?: return block.id
+        case .columns(let columns)?: return columns.first?.first?.id ?? "page"
+        case nil: return "page"
+        }
+    }
+}

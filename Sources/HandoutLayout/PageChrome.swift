@@ -1,0 +1,92 @@
+import HandoutModel
+
+/// Header and footer: the coloured title band (or slim bar) and the footer with the unit's
+/// name, the page number and the review status.
+struct PageChrome {
+    let measurer: TextMeasurer
+    let styles: Styles
+
+    var document: Document { styles.document }
+
+    /// Items for the header and the y where the body may start.
+    func header(style: LayoutSpec.HeaderStyle, pageSize: Size, isFirstPage: Bool) throws -> (items: [PageItem], bottom: Double) {
+        let margins = document.margins
+        let width = pageSize.width - margins.left - margins.right
+        switch style {
+        case .none:
+            return ([], margins.top)
+        case .band where isFirstPage:
+            let top = margins.top * 0.8
+            let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.title), width: width)
+            let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: width)
+            let subtitleY = top + title.height + styles.gap(4)
+            let bottom = subtitleY + subtitle.height + styles.gap(12)
+            let onAccent = styles.color("on_accent")
+            return ([.artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color("accent"),
+                                     stroke: nil, lineWidth: 0)),
+                     .beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
+                     .endTag(.heading1), .outline(title: document.title, level: 1, y: 0),
+                     .beginTag(.paragraph),
+                     .frame(.text(subtitle, origin: Point(x: margins.left, y: subtitleY), color: onAccent)),
+                     .endTag(.paragraph)], bottom + styles.sectionGap * 0.8)
+        case .band, .bar:
+            // Later pages, and cards: a slim bar with the title, so a loose page is identifiable.
+            let top = margins.top * 0.5
+            let isHeading = isFirstPage
+            let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.heading), width: width)
+            let bottom = top + title.height + margins.top * 0.4
+            let onAccent = styles.color("on_accent")
+            var items: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom),
+                                                     fill: styles.color("accent"), stroke: nil, lineWidth: 0))]
+            if isHeading {
+                items += [.beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
+                          .endTag(.heading1), .outline(title: document.title, level: 1, y: 0)]
+            } else {
+                items.append(.artifact(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)))
+            }
+            return (items, bottom + styles.sectionGap * 0.8)
+        }
+    }
+
+    /// The footer's height, measured before the body flows (with the largest page count).
+    func footerHeight(pageSize: Size) throws -> Double {
+        try footer(pageSize: pageSize, page: document.maxPages, pageCount: document.maxPages, showPageNumber: true).height
+    }
+
+    /// Footer items for one page, once the page count is known.
+    func footer(pageSize: Size, page: Int, pageCount: Int, showPageNumber: Bool) throws -> (items: [PageItem], height: Double) {
+        let margins = document.margins
+        let width = pageSize.width - margins.left - margins.right
+        let small = styles.style(.small)
+        var pageLabel: TypesetText?
+        if showPageNumber && pageCount > 1 {
+            let label = document.footer.pageTemplate.replacingOccurrences(of: "{page}", with: String(page))
+                .replacingOccurrences(of: "{pages}", with: String(pageCount))
+            var style = small
+            style.alignment = .end
+            pageLabel = try measurer.typeset(RichText(plain: label), style: style, width: width)
+        }
+        let reserved = pageLabel.map { $0.inkWidth + styles.gap(12) } ?? 0
+        let leading = try measurer.typeset(document.footer.leading, style: small, width: width - reserved)
+        let notice = try measurer.typeset(RichText(plain: document.footer.notice), style: small, width: width)
+        let ruleGap = styles.gap(5)
+        let height = ruleGap + leading.height + notice.height
+
+        let top = pageSize.height - margins.bottom - height
+        var items: [PageItem] = [.artifact(.line(from: Point(x: margins.left, y: top), to: Point(x: pageSize.width - margins.right, y: top),
+                                                 color: styles.color("rule"), width: 0.6))]
+        let lineY = top + ruleGap
+        if let pageLabel {
+            items.append(.artifact(.text(pageLabel, origin: Point(x: margins.left, y: lineY), color: styles.color("muted"))))
+        }
+        let leadingFrame = Frame.text(leading, origin: Point(x: margins.left, y: lineY), color: styles.color("text"))
+        items += [.beginTag(.paragraph), .frame(leadingFrame), .endTag(.paragraph)]
+        for run in document.footer.leading.runs {
+            if let link = run.link { items.append(.link(leadingFrame.bounds, uri: link)) }
+        }
+        items += [.beginTag(.paragraph),
+                  .frame(.text(notice, origin: Point(x: margins.left, y: lineY + leading.height), color: styles.color("muted"))),
+                  .endTag(.paragraph)]
+        return (items, height)
+    }
+}

@@ -1,0 +1,121 @@
+import HandoutModel
+
+/// A drawing on a page, in absolute page coordinates once laid out.
+public enum Frame: Sendable {
+    /// A typeset paragraph; `origin` is the top-left corner of its box.
+    case text(TypesetText, origin: Point, color: RGB)
+    case rect(Rect, fill: RGB?, stroke: RGB?, lineWidth: Double)
+    case line(from: Point, to: Point, color: RGB, width: Double)
+    case disc(center: Point, radius: Double, color: RGB)
+
+    func offsetBy(dx: Double, dy: Double) -> Frame {
+        switch self {
+        case let .text(text, origin, color):
+            return .text(text, origin: Point(x: origin.x + dx, y: origin.y + dy), color: color)
+        case let .rect(rect, fill, stroke, width):
+            return .rect(rect.offsetBy(dx: dx, dy: dy), fill: fill, stroke: stroke, lineWidth: width)
+        case let .line(from, to, color, width):
+            return .line(from: Point(x: from.x + dx, y: from.y + dy), to: Point(x: to.x + dx, y: to.y + dy), color: color, width: width)
+        case let .disc(center, radius, color):
+            return .disc(center: Point(x: center.x + dx, y: center.y + dy), radius: radius, color: color)
+        }
+    }
+
+    func mirrored(pageWidth w: Double) -> Frame {
+        switch self {
+        case let .text(text, origin, color):
+            return .text(text, origin: Point(x: w - origin.x - text.boxWidth, y: origin.y), color: color)
+        case let .rect(rect, fill, stroke, width):
+            return .rect(rect.mirrored(pageWidth: w), fill: fill, stroke: stroke, lineWidth: width)
+        case let .line(from, to, color, width):
+            return .line(from: Point(x: w - from.x, y: from.y), to: Point(x: w - to.x, y: to.y), color: color, width: width)
+        case let .disc(center, radius, color):
+            return .disc(center: Point(x: w - center.x, y: center.y), radius: radius, color: color)
+        }
+    }
+
+    /// The area the frame covers: for text, the lines' ink boxes (not the whole box width).
+    public var bounds: Rect {
+        switch self {
+        case let .text(text, origin, _):
+            guard let first = text.lines.first else { return Rect(x: origin.x, y: origin.y, width: 0, height: 0) }
+            var minX = origin.x + first.x, maxX = minX + first.width
+            for line in text.lines {
+                minX = min(minX, origin.x + line.x); maxX = max(maxX, origin.x + line.x + line.width)
+            }
+            return Rect(x: minX, y: origin.y, width: maxX - minX, height: text.height)
+        case let .rect(rect, _, _, _): return rect
+        case let .line(from, to, _, _):
+            return Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
+        case let .disc(center, radius, _):
+            return Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+        }
+    }
+}
+
+/// Roles for the PDF structure tree, so screen readers and reflow get headings, lists and tables.
+public enum StructureRole: String, Sendable {
+    case heading1 = "H1", heading2 = "H2", paragraph = "P"
+    case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
+    case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
+    case section = "Sect", figure = "Figure"
+}
+
+/// Everything that can appear in a page's drawing list, in reading order.
+public enum PageItem: Sendable {
+    case frame(Frame)
+    /// Decoration with no meaning for a reader (backgrounds, rules): left out of the tag tree.
+    case artifact(Frame)
+    case beginTag(StructureRole)
+    case endTag(StructureRole)
+    /// A clickable area: `tel:` and `https:` links.
+    case link(Rect, uri: String)
+    /// An outline (bookmark) entry pointing at this spot.
+    case outline(title: String, level: Int, y: Double)
+
+    func offsetBy(dx: Double, dy: Double) -> PageItem {
+        switch self {
+        case .frame(let frame): return .frame(frame.offsetBy(dx: dx, dy: dy))
+        case .artifact(let frame): return .artifact(frame.offsetBy(dx: dx, dy: dy))
+        case .link(let rect, let uri): return .link(rect.offsetBy(dx: dx, dy: dy), uri: uri)
+        case let .outline(title, level, y): return .outline(title: title, level: level, y: y + dy)
+        case .beginTag, .endTag: return self
+        }
+    }
+
+    func mirrored(pageWidth: Double) -> PageItem {
+        switch self {
+        case .frame(let frame): return .frame(frame.mirrored(pageWidth: pageWidth))
+        case .artifact(let frame): return .artifact(frame.mirrored(pageWidth: pageWidth))
+        case .link(let rect, let uri): return .link(rect.mirrored(pageWidth: pageWidth), uri: uri)
+        case .outline, .beginTag, .endTag: return self
+        }
+    }
+}
+
+public struct LaidOutPage: Sendable {
+    public let size: Size
+    public var items: [PageItem]
+    /// The area text may occupy (inside the margins); used by the geometry tests.
+    public let contentArea: Rect
+    /// The area between header and footer where blocks flow.
+    public let bodyArea: Rect
+    /// Which block each frame came from, in the same order as `frames`: for tests and reports.
+    public var placedBlocks: [(id: String, rect: Rect)]
+
+    public var frames: [Frame] {
+        items.compactMap { item in
+            switch item {
+            case .frame(let frame), .artifact(let frame): return frame
+            default: return nil
+            }
+        }
+    }
+}
+
+public struct LaidOutDocument: Sendable {
+    public let document: Document
+    public let pages: [LaidOutPage]
+    /// The factor type was scaled by to fit (1 when it fitted as designed).
+    public let scale: Double
+}

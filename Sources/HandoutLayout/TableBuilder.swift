@@ -1,0 +1,74 @@
+import HandoutModel
+
+/// A small comparison table: a tinted header row, rules between rows, columns sized from
+/// their content. Kept whole on one page.
+struct TableBuilder {
+    let measurer: TextMeasurer
+    let styles: Styles
+
+    func piece(header: [RichText], rows: [[RichText]], width: Double, gap: Double) throws -> Piece {
+        let pad = styles.gap(4)
+        let columns = header.count
+        let widths = try columnWidths(header: header, rows: rows, width: width, pad: pad)
+        var items: [PageItem] = [.beginTag(.table)]
+        var y = 0.0
+        for (rowIndex, cells) in ([header] + rows).enumerated() {
+            let isHeader = rowIndex == 0
+            var texts: [TypesetText] = []
+            for (column, cell) in cells.enumerated() {
+                let style = styles.style(.table, bold: isHeader || column == 0)
+                texts.append(try measurer.typeset(cell, style: style, width: widths[column] - 2 * pad))
+            }
+            let rowHeight = (texts.map(\.height).max() ?? 0) + 2 * pad
+            if isHeader {
+                items.append(.artifact(.rect(Rect(x: 0, y: y, width: width, height: rowHeight), fill: styles.color("box_fill"),
+                                             stroke: nil, lineWidth: 0)))
+            }
+            items.append(.beginTag(.tableRow))
+            var x = 0.0
+            for column in 0..<columns {
+                let role: StructureRole = isHeader ? .tableHeader : .tableCell
+                let color = isHeader ? styles.color("accent") : styles.color("text")
+                items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: y + pad), color: color)),
+                          .endTag(role)]
+                x += widths[column]
+            }
+            items.append(.endTag(.tableRow))
+            y += rowHeight
+            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color("rule"),
+                                         width: isHeader ? 1.2 : 0.6)))
+        }
+        items.append(.endTag(.table))
+        return Piece(height: y, items: items, spaceBefore: gap)
+    }
+
+    /// Each column gets its content's natural width when everything fits; otherwise space
+    /// is shared in proportion to natural width, with a floor so no column is starved.
+    private func columnWidths(header: [RichText], rows: [[RichText]], width: Double, pad: Double) throws -> [Double] {
+        let columns = header.count
+        var natural = [Double](repeating: 0, count: columns)
+        var longestWord = [Double](repeating: 0, count: columns)
+        for (rowIndex, cells) in ([header] + rows).enumerated() {
+            for (column, cell) in cells.enumerated() {
+                let style = styles.style(.table, bold: rowIndex == 0 || column == 0)
+                let text = try measurer.typeset(cell, style: style, width: 10_000)
+                natural[column] = max(natural[column], text.inkWidth + 2 * pad + 1)
+                for word in cell.plainText.split(separator: " ") {
+                    let wordWidth = try measurer.typeset(RichText(plain: String(word), bold: style.bold), style: style, width: 10_000).inkWidth
+                    longestWord[column] = max(longestWord[column], wordWidth + 2 * pad + 1)
+                }
+            }
+        }
+        let total = natural.reduce(0, +)
+        if total <= width {
+            let extra = (width - total) / Double(columns)
+            return natural.map { $0 + extra }
+        }
+        // Too wide: every column keeps at least its longest word (no word is split), and the
+        // rest of the width goes where the text is.
+        let minimumTotal = longestWord.reduce(0, +)
+        guard minimumTotal < width else { return longestWord.map { $0 * width / minimumTotal } }
+        let share = (width - minimumTotal) / max(1, total - minimumTotal)
+        return zip(longestWord, natural).map { $0 + ($1 - $0) * share }
+    }
+}

@@ -1,0 +1,129 @@
+import HandoutModel
+
+/// The day-by-day tracker: a row per day, a column per thing to count; each cell holds
+/// pen-sized tick boxes (at least 4.5 mm) and the day's target under them.
+struct TrackerBuilder {
+    let measurer: TextMeasurer
+    let styles: Styles
+
+    /// 4.5 mm: big enough to tick with a pen on a cheap printout.
+    static let minimumBox = points(mm: 4.5)
+
+    func piece(_ tracker: DocumentTracker, width: Double, gap: Double) throws -> Piece {
+        let pad = styles.gap(5)
+        let box = max(TrackerBuilder.minimumBox, styles.size(.body) * 1.05)
+        let boxGap = box * 0.3
+        let headerStyle = styles.style(.table, bold: true)
+        let dayStyle = styles.style(.body, bold: true)
+        let targetStyle = styles.style(.table)
+
+        // The day column is as wide as its longest label; the rest is shared by box count.
+        var dayWidth = try measurer.typeset(RichText(plain: tracker.dayHeading), style: headerStyle, width: 10_000).inkWidth
+        for row in tracker.rows {
+            dayWidth = max(dayWidth, try measurer.typeset(RichText(plain: row.label), style: dayStyle, width: 10_000).inkWidth)
+        }
+        dayWidth += 2 * pad + 1
+        let widths = try columnWidths(tracker, available: width - dayWidth, box: box, boxGap: boxGap, pad: pad, style: targetStyle)
+
+        var items: [PageItem] = [.beginTag(.table)]
+        // Header row.
+        var headerTexts = [try measurer.typeset(RichText(plain: tracker.dayHeading), style: headerStyle, width: dayWidth - 2 * pad)]
+        for (index, column) in tracker.columns.enumerated() {
+            headerTexts.append(try measurer.typeset(RichText(plain: column.label), style: headerStyle, width: widths[index] - 2 * pad))
+        }
+        let headerHeight = (headerTexts.map(\.height).max() ?? 0) + 2 * pad
+        items.append(.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color("box_fill"),
+                                     stroke: nil, lineWidth: 0)))
+        items.append(.beginTag(.tableRow))
+        var x = 0.0
+        for (index, text) in headerTexts.enumerated() {
+            items += [.beginTag(.tableHeader), .frame(.text(text, origin: Point(x: x + pad, y: pad), color: styles.color("accent"))),
+                      .endTag(.tableHeader)]
+            x += index == 0 ? dayWidth : widths[index - 1]
+        }
+        items.append(.endTag(.tableRow))
+        var y = headerHeight
+
+        for row in tracker.rows {
+            let label = try measurer.typeset(RichText(plain: row.label), style: dayStyle, width: dayWidth - 2 * pad)
+            var cellItems: [PageItem] = []
+            var rowHeight = label.height + 2 * pad
+            x = dayWidth
+            for (index, column) in tracker.columns.enumerated() {
+                let inner = widths[index] - 2 * pad
+                // Balanced lines of boxes (6 + 6, not 11 + 1): easier to count at a glance.
+                let fitting = max(1, Int((inner + boxGap) / (box + boxGap)))
+                let lines = (column.boxes + fitting - 1) / fitting
+                let perLine = (column.boxes + lines - 1) / lines
+                var cell: [PageItem] = []
+                for boxIndex in 0..<column.boxes {
+                    let bx = x + pad + Double(boxIndex % perLine) * (box + boxGap)
+                    let by = y + pad + Double(boxIndex / perLine) * (box + boxGap)
+                    cell.append(.artifact(.rect(Rect(x: bx, y: by, width: box, height: box), fill: .white,
+                                                stroke: styles.color("tick"), lineWidth: 1)))
+                }
+                var cellHeight = Double(lines) * (box + boxGap) - boxGap + 2 * pad
+                let target = row.targets[index]
+                if !target.isEmpty {
+                    let text = try measurer.typeset(RichText(markup: target), style: targetStyle, width: inner)
+                    cell += [.beginTag(.paragraph),
+                             .frame(.text(text, origin: Point(x: x + pad, y: y + cellHeight - pad + styles.gap(3)),
+                                          color: styles.color("text"))),
+                             .endTag(.paragraph)]
+                    cellHeight += text.height + styles.gap(3)
+                }
+                cellItems += [.beginTag(.tableCell)] + cell + [.endTag(.tableCell)]
+                rowHeight = max(rowHeight, cellHeight)
+                x += widths[index]
+            }
+            items.append(.beginTag(.tableRow))
+            items += [.beginTag(.tableHeader), .frame(.text(label, origin: Point(x: pad, y: y + pad), color: styles.color("text"))),
+                      .endTag(.tableHeader)]
+            items += cellItems
+            items.append(.endTag(.tableRow))
+            y += rowHeight
+            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color("rule"), width: 0.6)))
+        }
+        // Column rules make the grid readable when ticking by hand.
+        x = dayWidth
+        for index in 0..<tracker.columns.count {
+            items.append(.artifact(.line(from: Point(x: x, y: 0), to: Point(x: x, y: y), color: styles.color("rule"), width: 0.6)))
+            x += widths[index]
+        }
+        items.append(.artifact(.rect(Rect(x: 0, y: 0, width: width, height: y), fill: nil, stroke: styles.color("rule"), lineWidth: 0.8)))
+        items.append(.endTag(.table))
+        return Piece(height: y, items: items, spaceBefore: gap)
+    }
+
+    /// Each column would like its boxes on one line and its longest target unbroken; when
+    /// that is too wide, columns give up space down to half their boxes per line (boxes wrap
+    /// to a second line) and their longest word.
+    private func columnWidths(_ tracker: DocumentTracker, available: Double, box: Double, boxGap: Double, pad: Double,
+                              style: TextStyle) throws -> [Double] {
+        var preferred: [Double] = [], minimum: [Double] = []
+        for (index, column) in tracker.columns.enumerated() {
+            var longestTarget = 0.0, longestWord = 0.0
+            for row in tracker.rows where !row.targets[index].isEmpty {
+                let target = row.targets[index]
+                longestTarget = max(longestTarget, try measurer.typeset(RichText(markup: target), style: style, width: 10_000).inkWidth)
+                for word in target.split(separator: " ") {
+                    longestWord = max(longestWord, try measurer.typeset(RichText(markup: String(word)), style: style, width: 10_000).inkWidth)
+                }
+            }
+            // More than 6 boxes read best as two rows (a day's 12 feeds as 6 + 6).
+            let oneLine = Double(min(column.boxes, 6)) * (box + boxGap) - boxGap
+            let twoLines = Double((column.boxes + 1) / 2) * (box + boxGap) - boxGap
+            preferred.append(max(oneLine, longestTarget) + 2 * pad + 1)
+            minimum.append(max(twoLines, longestWord) + 2 * pad + 1)
+        }
+        let preferredTotal = preferred.reduce(0, +), minimumTotal = minimum.reduce(0, +)
+        if preferredTotal <= available {
+            return preferred.map { $0 + (available - preferredTotal) * $0 / preferredTotal }
+        }
+        // Share what there is between the minimum and the preferred widths.
+        let share = max(0, (available - minimumTotal) / max(1, preferredTotal - minimumTotal))
+        let widths = zip(minimum, preferred).map { $0 + ($1 - $0) * share }
+        let scale = available / widths.reduce(0, +)
+        return widths.map { $0 * scale }
+    }
+}

@@ -1,0 +1,211 @@
+/// Layout + guide + site -> a `Document`: resolves block ids, components and placeholders,
+/// and checks the cross-file references (layout to guide, guide to sources).
+public struct Composer {
+    public let guide: Guide
+    public let sources: SourceList
+    public let theme: Theme
+    public let site: Site
+    /// Creation date of the PDF, seconds since 1970; nil uses the guide's review date.
+    public let date: Int?
+    public let creator: String
+
+    public init(guide: Guide, sources: SourceList, theme: Theme, site: Site, date: Int? = nil,
+                creator: String = "Handouts") {
+        self.guide = guide; self.sources = sources; self.theme = theme; self.site = site
+        self.date = date; self.creator = creator
+    }
+
+    public func compose(_ layout: LayoutSpec, paper: Paper) throws -> Document {
+        guard layout.papers.contains(paper) else {
+            throw LoadError(file: layout.file, keyPath: "papers",
+                            problem: "\(layout.handout) is not made for \(paper.rawValue) paper",
+                            fix: "use one of: \(layout.papers.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let text = guide.handouts[layout.handout] else {
+            throw LoadError(file: guide.file, keyPath: "handouts",
+                            problem: "no title for handout \"\(layout.handout)\"",
+                            fix: "add handouts: \(layout.handout): {title: …, subtitle: …}")
+        }
+        guard let scale = theme.scales[layout.scale] else {
+            throw LoadError(file: layout.file, keyPath: "scale", problem: "the theme has no type scale \"\(layout.scale)\"",
+                            fix: NearestName.hint(for: layout.scale, among: theme.scales.keys.sorted()))
+        }
+        var citedKeys: [String] = []
+        var pages: [[DocumentRow]] = []
+        for page in layout.pages {
+            var rows: [DocumentRow] = []
+            for row in page {
+                switch row {
+                case .single(let placement):
+                    rows.append(.single(try block(for: placement, cited: &citedKeys)))
+                case .columns(let columns):
+                    rows.append(.columns(try columns.map { try $0.map { try block(for: $0, cited: &citedKeys) } }))
+                }
+            }
+            pages.append(rows)
+        }
+        // The sources line is filled in last, once every cited key is known.
+        let sourcesLine = try self.sourcesLine(citedKeys)
+        pages = pages.map { rows in rows.map { row in row.replacingSources(with: sourcesLine) } }
+
+        let metadata = Document.Metadata(
+            title: text.title, subject: text.subtitle,
+            author: site.isNeutral ? creator : site.unit,
+            keywords: text.keywords, creator: creator,
+            date: date ?? guide.review.date.epochSeconds)
+        return Document(handout: layout.handout, language: guide.language, direction: guide.direction, paper: paper,
+                        metadata: metadata, title: text.title, subtitle: text.subtitle, header: layout.header,
+                        scale: scale, theme: theme, margins: layout.margins, maxPages: layout.maxPages,
+                        overflow: layout.overflow, pages: pages, footer: footer(title: text.title))
+    }
+
+    // MARK: Blocks
+
+    private func block(for placement: Placement, cited: inout [String]) throws -> DocumentBlock {
+        switch placement.content {
+        case .contacts:
+            return DocumentBlock(id: "contacts", component: .contacts,
+                                 heading: RichText(plain: guide.strings[site.isNeutral ? "contacts_write_in" : "contacts_heading"]),
+                                 content: [.contacts(contacts())], listColumns: placement.columns,
+                                 breakBefore: placement.breakBefore, urgentLegend: nil)
+        case .sources:
+            return DocumentBlock(id: "sources", component: .sources, heading: nil, content: [],
+                                 listColumns: 1, breakBefore: placement.breakBefore, urgentLegend: nil)
+        case .block(let id):
+            guard let block = guide.blocks[id] else {
+                throw layoutError(placement, "the guide \(guide.file) has no block \"\(id)\"",
+                                  fix: NearestName.hint(for: id, among: guide.blockOrder, noun: "a block id such as"))
+            }
+            let component = placement.component ?? Component.default(for: block.kind)
+            guard component.accepts(block.kind) else {
+                throw layoutError(placement, "component \"\(component.rawValue)\" cannot draw a \(block.kind.rawValue) block",
+                                  fix: "use component: \(Component.default(for: block.kind).rawValue)")
+            }
+            try collectSources(of: block, into: &cited)
+            let hasUrgent = block.items.contains { $0.urgent || $0.items.contains(where: \.urgent) }
+            return DocumentBlock(id: id, component: component, heading: block.heading.map { RichText(markup: $0) },
+                                 content: content(of: block), listColumns: placement.columns,
+                                 breakBefore: placement.breakBefore,
+                                 urgentLegend: hasUrgent ? rich(guide.strings["emergency_legend"]) : nil)
+        }
+    }
+
+    private func content(of block: Block) -> [DocumentContent] {
+        var content: [DocumentContent] = []
+        if let text = block.text { content.append(.paragraph(rich(text))) }
+        switch block.kind {
+        case .paragraph, .callout:
+            if !block.items.isEmpty { content.append(.list(.bullet, block.items.map(item))) }
+        case .bullets: content.append(.list(.bullet, block.items.map(item)))
+        case .steps: content.append(.list(.number, block.items.map(item)))
+        case .checklist: content.append(.list(.checkbox, block.items.map(item)))
+        case .table:
+            let table = block.table!
+            content.append(.table(header: table.columns.map { RichText(markup: $0) },
+                                  rows: table.rows.map { $0.cells.map(rich) }))
+        case .tracker:
+            let tracker = block.tracker!
+            content.append(.tracker(DocumentTracker(
+                dayHeading: tracker.dayHeading,
+                columns: tracker.columns.map { ($0.label, $0.boxes) },
+                rows: tracker.rows.map { row in (row.label, tracker.columns.map { row.targets[$0.id] ?? "" }) })))
+        }
+        return content
+    }
+
+    private func item(_ item: Item) -> DocumentItem {
+        DocumentItem(text: rich(item.text), urgent: item.urgent, children: item.items.map(self.item))
+    }
+
+    /// Fills placeholders, then parses bold markers.
+    private func rich(_ text: String) -> RichText {
+        let emergency = site.emergencyNumber(default: guide.locale.emergencyNumber)
+        return RichText(markup: text.replacingOccurrences(of: "{emergency}", with: emergency))
+    }
+
+    private func contacts() -> [Contact] {
+        let strings = guide.strings
+        let emergency = Contact(label: strings["contact_emergency"],
+                                number: site.emergencyNumber(default: guide.locale.emergencyNumber))
+        if site.isNeutral {
+            // No profile: lines where the ward writes its own numbers by hand.
+            return [Site.PhoneRole.ward, .infantFeeding, .line24h].map { Contact(label: strings[$0.labelKey], number: "") }
+                + [emergency]
+        }
+        var list = site.phones.filter { $0.role != .emergency }.map { Contact(label: strings[$0.role.labelKey], number: $0.number) }
+        list.append(emergency)
+        return list
+    }
+
+    private func footer(title: String) -> Document.Footer {
+        let strings = guide.strings
+        let leading: RichText
+        if site.isNeutral {
+            leading = RichText(plain: title)
+        } else if let main = site.phones.first(where: { $0.role == .ward }) ?? site.phones.first {
+            leading = RichText(runs: [.init(site.unit, bold: true), .init(" · "), .init(main.number, link: "tel:" + main.number.filter { !$0.isWhitespace })])
+        } else {
+            leading = RichText(plain: site.unit, bold: true)
+        }
+        let notice: String
+        switch guide.review.status {
+        case .draft:
+            notice = strings["draft_notice"]
+        case .reviewed:
+            notice = strings["reviewed_notice"]
+                .replacingOccurrences(of: "{reviewer}", with: guide.review.reviewer ?? "")
+                .replacingOccurrences(of: "{date}", with: guide.review.date.description)
+        }
+        return Document.Footer(leading: leading, pageTemplate: strings["page"], notice: notice)
+    }
+
+    // MARK: Sources
+
+    private func collectSources(of block: Block, into cited: inout [String]) throws {
+        func add(_ keys: [String], at location: SourceLocation) throws {
+            for key in keys {
+                guard sources[key] != nil else {
+                    throw LoadError(file: location.file, line: location.line, column: location.column, keyPath: location.keyPath,
+                                    problem: "source \"\(key)\" is not in \(sources.file)",
+                                    fix: NearestName.hint(for: key, among: sources.order, noun: "a source key such as"))
+                }
+                if !cited.contains(key) { cited.append(key) }
+            }
+        }
+        try add(block.sources, at: block.location)
+        for item in block.items {
+            try add(item.sources, at: item.location)
+            for child in item.items { try add(child.sources, at: child.location) }
+        }
+        for row in block.table?.rows ?? [] { try add(row.sources, at: row.location) }
+    }
+
+    private func sourcesLine(_ keys: [String]) throws -> RichText {
+        var shorts: [String] = []
+        for key in keys {
+            let short = sources[key]!.short
+            if !shorts.contains(short) { shorts.append(short) }
+        }
+        return RichText(runs: [.init(guide.strings["sources"] + ": ", bold: true), .init(shorts.joined(separator: "; "))])
+    }
+
+    private func layoutError(_ placement: Placement, _ problem: String, fix: String) -> LoadError {
+        let location = placement.location
+        return LoadError(file: location.file, line: location.line, column: location.column, keyPath: location.keyPath,
+                         problem: problem, fix: fix)
+    }
+}
+
+extension DocumentRow {
+    func replacingSources(with line: RichText) -> DocumentRow {
+        func fill(_ block: DocumentBlock) -> DocumentBlock {
+            guard block.component == .sources else { return block }
+            return DocumentBlock(id: block.id, component: .sources, heading: nil, content: [.paragraph(line)],
+                                 listColumns: 1, breakBefore: block.breakBefore, urgentLegend: nil)
+        }
+        switch self {
+        case .single(let block): return .single(fill(block))
+        case .columns(let columns): return .columns(columns.map { $0.map(fill) })
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// One handout in one language on one paper, as semantic blocks ready to lay out:
+/// all text resolved, no geometry beyond the layout's page plan.
+public struct Document: Sendable {
+    public let handout: String
+    public let language: String
+    public let direction: TextDirection
+    public let paper: Paper
+    public let metadata: Metadata
+    public let title: String
+    public let subtitle: String
+    public let header: LayoutSpec.HeaderStyle
+    public let scale: Theme.TypeScale
+    public let theme: Theme
+    public let margins: Margins
+    public let maxPages: Int
+    public let overflow: LayoutSpec.Overflow
+    public let pages: [[DocumentRow]]
+    public let footer: Footer
+
+    public struct Metadata: Sendable, Equatable {
+        public let title: String
+        public let subject: String
+        public let author: String
+        public let keywords: [String]
+        public let creator: String
+        /// Creation and modification time, seconds since 1970 (UTC).
+        public let date: Int
+    }
+
+    public struct Footer: Sendable, Equatable {
+        /// The unit's name and main number, or the handout's title without a profile.
+        public let leading: RichText
+        /// "Page {page} of {pages}", filled in once pagination is known.
+        public let pageTemplate: String
+        /// Review status and date: "Draft — not yet reviewed" or "Reviewed by … on …".
+        public let notice: String
+    }
+}
+
+public enum DocumentRow: Sendable {
+    case single(DocumentBlock)
+    case columns([[DocumentBlock]])
+}
+
+public struct DocumentBlock: Sendable {
+    public let id: String
+    public let component: Component
+    public let heading: RichText?
+    public let content: [DocumentContent]
+    public let listColumns: Int
+    public let breakBefore: Bool
+    /// The legend for urgent items ("✱ = call 999 now"), when the block has any.
+    public let urgentLegend: RichText?
+}
+
+public enum DocumentContent: Sendable {
+    case paragraph(RichText)
+    case list(ListStyle, [DocumentItem])
+    case table(header: [RichText], rows: [[RichText]])
+    case tracker(DocumentTracker)
+    /// Label and number pairs; numbers are links. Empty numbers are write-in lines.
+    case contacts([Contact])
+
+    public enum ListStyle: Sendable { case bullet, number, checkbox }
+}
+
+public struct DocumentItem: Sendable {
+    public let text: RichText
+    public let urgent: Bool
+    public let children: [DocumentItem]
+}
+
+public struct DocumentTracker: Sendable {
+    public let dayHeading: String
+    public let columns: [(label: String, boxes: Int)]
+    public let rows: [(label: String, targets: [String])]
+}
+
+public struct Contact: Sendable, Equatable {
+    public let label: String
+    /// Empty means "write the number here".
+    public let number: String
+}

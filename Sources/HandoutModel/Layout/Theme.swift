@@ -1,0 +1,56 @@
+/// Type scale, colours and spacing shared by every handout (`Layouts/theme.yaml`).
+public struct Theme: Sendable {
+    public let fontFamily: String
+    public let colors: Colors
+    public let scales: [String: TypeScale]
+    public let spacing: Spacing
+    public let file: String
+
+    public struct Colors: Sendable, Equatable {
+        public static let keys = ["text", "muted", "accent", "on_accent", "box_fill", "alert_fill", "alert_line", "urgent", "rule", "tick"]
+        public let values: [String: RGB]
+        public subscript(_ key: String) -> RGB { values[key]! }
+    }
+
+    /// Font sizes in points for one kind of handout.
+    public struct TypeScale: Sendable, Equatable {
+        public static let keys = ["title", "subtitle", "heading", "body", "table", "small"]
+        public let sizes: [String: Double]
+        /// When a fixed page does not fit, type shrinks uniformly but the body never goes
+        /// below this size; past it the handout fails with an overflow error.
+        public let bodyFloor: Double
+        public subscript(_ role: String) -> Double { sizes[role]! }
+    }
+
+    public struct Spacing: Sendable, Equatable {
+        /// Baseline-to-baseline distance as a multiple of the font size.
+        public let lineHeight: Double
+        public let paragraphGap: Double
+        public let sectionGap: Double
+        public let itemGap: Double
+        public let boxPadding: Double
+        public let columnGap: Double
+        public let listIndent: Double
+    }
+}
+
+/// A colour as 0–255 components.
+public struct RGB: Sendable, Equatable, CustomStringConvertible {
+    public let red: UInt8, green: UInt8, blue: UInt8
+    public init(red: UInt8, green: UInt8, blue: UInt8) { self.red = red; self.green = green; self.blue = blue }
+
+    public init?(hex: String) {
+        let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
+        guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+        red = UInt8(value >> 16 & 0xFF); green = UInt8(value >> 8 & 0xFF); blue = UInt8(value & 0xFF)
+    }
+
+    public var description: String {
+        "#" + [red, green, blue].map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static let white = RGB(red: 255, green: 255, blue: 255)
+    public static let black = RGB(red: 0, green: 0, blue: 0)
+}
+
+import Foundation

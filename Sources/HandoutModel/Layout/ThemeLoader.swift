@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads `Layouts/theme.yaml`.
+public enum ThemeLoader {
+    public static func load(_ url: URL, displayName: String) throws -> Theme {
+        try parse(YAMLFile.read(url, displayName: displayName))
+    }
+
+    public static func parse(_ root: YAMLNode) throws -> Theme {
+        let top = try root.fields(required: ["font_family", "colors", "scales", "spacing"])
+        let colorFields = try top.required("colors").fields(required: Theme.Colors.keys)
+        var colors: [String: RGB] = [:]
+        for key in Theme.Colors.keys {
+            let node = colorFields.required(key)
+            guard let color = RGB(hex: try node.text()) else {
+                throw node.error("\"\(try node.string())\" is not a colour", fix: "write it as \"#rrggbb\", e.g. \"#1f6f8b\"")
+            }
+            colors[key] = color
+        }
+        var scales: [String: Theme.TypeScale] = [:]
+        for (name, node) in try top.required("scales").entries() {
+            let fields = try node.fields(required: Theme.TypeScale.keys + ["body_floor"])
+            var sizes: [String: Double] = [:]
+            for key in Theme.TypeScale.keys { sizes[key] = try fields.required(key).double(in: 5...72) }
+            let floor = try fields.required("body_floor").double(in: 5...72)
+            if floor > sizes["body"]! {
+                throw fields.required("body_floor").error("body_floor is larger than body", fix: "make it at most \(sizes["body"]!)")
+            }
+            scales[name] = Theme.TypeScale(sizes: sizes, bodyFloor: floor)
+        }
+        let spacing = try top.required("spacing").fields(required: ["line_height", "paragraph_gap", "section_gap", "item_gap",
+                                                                    "box_padding", "column_gap", "list_indent"])
+        func pt(_ key: String) throws -> Double { try spacing.required(key).double(in: 0...72) }
+        return Theme(fontFamily: try top.required("font_family").text(), colors: Theme.Colors(values: colors), scales: scales,
+                     spacing: Theme.Spacing(lineHeight: try spacing.required("line_height").double(in: 1...3),
+                                            paragraphGap: try pt("paragraph_gap"), sectionGap: try pt("section_gap"),
+                                            itemGap: try pt("item_gap"), boxPadding: try pt("box_padding"),
+                                            columnGap: try pt("column_gap"), listIndent: try pt("list_indent")),
+                     file: root.file)
+    }
+}

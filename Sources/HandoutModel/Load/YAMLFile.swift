@@ -1,0 +1,127 @@
+import Foundation
+import Yams
+
+/// Reads one YAML file into a node tree that remembers line and column, with limits that
+/// keep a hostile or broken file from costing more than a clear error.
+public enum YAMLFile {
+    /// Handout files are a few kilobytes; 2 MB leaves room for every language of a large
+    /// guide while bounding memory and time for a file that is clearly not one of ours.
+    public static let maximumBytes = 2 * 1024 * 1024
+
+    /// Parses `data` (the file's bytes). `displayName` is how errors name the file.
+    public static func parse(_ data: Data, displayName: String) throws -> YAMLNode {
+        guard data.count <= maximumBytes else {
+            throw LoadError(file: displayName, problem: "file is \(data.count / 1024) KB, larger than the \(maximumBytes / 1024 / 1024) MB limit",
+                            fix: "is this the right file? Handout files are a few kilobytes")
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            let (line, column) = firstInvalidUTF8Position(in: data)
+            throw LoadError(file: displayName, line: line, column: column,
+                            problem: "the file is not valid UTF-8 text",
+                            fix: "save it as UTF-8 in your editor")
+        }
+        if let (line, column, scalar) = firstForbiddenCharacter(in: text) {
+            throw LoadError(file: displayName, line: line, column: column,
+                            problem: "control character U+\(String(format: "%04X", scalar.value)) is not allowed",
+                            fix: "delete it (it may have come from a copy and paste)")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw loadError(from: error, file: displayName)
+        }
+        guard let root else {
+            throw LoadError(file: displayName, problem: "the file is empty", fix: "restore it from the repository")
+        }
+        return YAMLNode(root, file: displayName, path: [])
+    }
+
+    /// Reads and parses a file from disk.
+    public static func read(_ url: URL, displayName: String) throws -> YAMLNode {
+        let data: Data
+        do {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes?[.size] as? NSNumber, size.intValue > maximumBytes {
+                throw LoadError(file: displayName, problem: "file is \(size.intValue / 1024) KB, larger than the \(maximumBytes / 1024 / 1024) MB limit",
+                                fix: "is this the right file? Handout files are a few kilobytes")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw LoadError(file: displayName,
+                            problem: exists ? "cannot read the file" : "file not found",
+                            fix: exists ? "check its permissions" : "check the path, or restore the file")
+        }
+        return try parse(data, displayName: displayName)
+    }
+
+    private static func loadError(from error: YamlError, file: String) -> LoadError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var text = "YAML syntax error: \(problem)"
+            if let context { text += " (\(context.text) at line \(context.mark.line))" }
+            return LoadError(file: file, line: mark.line, column: mark.column, problem: text,
+                             fix: "check the indentation and quotes on this line; text with a colon needs \"quotes\"")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return LoadError(file: file, line: context.mark.line, column: context.mark.column,
+                             problem: "key \(duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")) appears twice in the same mapping",
+                             fix: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return LoadError(file: file, problem: "cannot read the text: \(problem)", fix: "save it as UTF-8 in your editor")
+        default:
+            return LoadError(file: file, problem: "YAML error: \(error)", fix: "check the file's syntax")
+        }
+    }
+
+    /// Tabs, newlines and carriage returns are fine; other C0 controls, DEL and NUL never
+    /// belong in handout text and would print as boxes or cut a string short in C.
+    private static func firstForbiddenCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            let value = scalar.value
+            if (value < 0x20 && scalar != "\t" && scalar != "\r") || value == 0x7F {
+                return (line, column, scalar)
+            }
+            column += 1
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {
+        // Decode byte by byte until the first ill-formed sequence, counting lines.
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Strict UTF-8 decoding: nil for any ill-formed byte sequence (Foundation's initialiser
+    /// would silently repair some).
+    init?(validatingUTF8Data data: Data) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(scalars)
+    }
+}

@@ -1,0 +1,52 @@
+/// The unit's own details (`site.yaml`): name, phone numbers, hours, link, logo, colour.
+/// Phone labels come from the guide, so one profile serves every language.
+public struct Site: Sendable, Equatable {
+    public enum PhoneRole: String, Sendable, CaseIterable {
+        case ward
+        case infantFeeding = "infant_feeding"
+        case nicu
+        case line24h = "24h"
+        case emergency
+
+        /// The guide string that labels this role.
+        public var labelKey: String {
+            switch self {
+            case .ward: return "contact_ward"
+            case .infantFeeding: return "contact_infant_feeding"
+            case .nicu: return "contact_nicu"
+            case .line24h: return "contact_24h"
+            case .emergency: return "contact_emergency"
+            }
+        }
+    }
+
+    public struct Phone: Sendable, Equatable {
+        public let role: PhoneRole
+        public let number: String
+        public init(role: PhoneRole, number: String) { self.role = role; self.number = number }
+    }
+
+    public let unit: String
+    public let phones: [Phone]
+    public let hours: String?
+    public let url: String?
+    /// Path of a PNG or SVG logo, resolved against the profile's folder.
+    public let logoPath: String?
+    public let brandColor: RGB?
+    public let file: String
+
+    public init(unit: String, phones: [Phone], hours: String?, url: String?, logoPath: String?, brandColor: RGB?, file: String) {
+        self.unit = unit; self.phones = phones; self.hours = hours; self.url = url
+        self.logoPath = logoPath; self.brandColor = brandColor; self.file = file
+    }
+
+    /// With no profile, handouts carry write-in lines for the numbers instead of made-up ones.
+    public static let neutral = Site(unit: "", phones: [], hours: nil, url: nil, logoPath: nil, brandColor: nil, file: "(built-in)")
+
+    public var isNeutral: Bool { unit.isEmpty && phones.isEmpty }
+
+    /// The emergency number: the profile's own if given, else the guide's for its locale.
+    public func emergencyNumber(default guideNumber: String) -> String {
+        phones.first { $0.role == .emergency }?.number ?? guideNumber
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HandoutEngine
+import HandoutModel
+
+/// Exit codes, in the spirit of BSD sysexits so scripts can tell the causes apart.
+enum ExitStatus: Int32 {
+    case ok = 0
+    /// `render --all`: some items failed, the rest were written.
+    case someFailed = 1
+    /// Bad command line: unknown option, handout, language or paper.
+    case usage = 64
+    /// Bad data in a guide, layout, theme or site file, or content that does not fit.
+    case data = 65
+    /// A file could not be read or written.
+    case io = 74
+
+    static let help = """
+        Exit status: 0 ok; 1 some items failed (the rest were written); 64 bad command line
+        (unknown handout, language, paper or option); 65 bad data (guide, layout, theme or
+        site file) or text that does not fit; 74 a file could not be read or written.
+        """
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// The status an error deserves.
+    static func of(_ error: Error) -> ExitStatus {
+        switch error {
+        case is UsageError: return .usage
+        case let engine as EngineError:
+            if case .output = engine { return .io }
+            return .data
+        default: return .data
+        }
+    }
+}
+
+/// A mistake on the command line, in one line with the fix.
+struct UsageError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Messages for people: errors and warnings on standard error, one line each.
+enum Console {
+    static func error(_ error: Error) {
+        // Our errors describe themselves in one line; anything else gets its own words.
+        let text = (error as? CustomStringConvertible)?.description ?? String(describing: error)
+        FileHandle.standardError.write(Data("error: \(text)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+
+    static func say(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+}

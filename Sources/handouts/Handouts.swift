@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct Handouts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handouts",
+        abstract: "Print-ready breastfeeding handouts for maternity wards, in the mother's language.",
+        discussion: """
+            Handouts: colostrum-facts (fact sheet), first-week (checklist and tracker),
+            alternatives-card (pocket card for when a baby can't breastfeed yet).
+
+            Examples:
+              handouts render first-week --lang en --paper letter
+              handouts render --all
+              handouts list
+
+            Files come from --root DIR, else the current folder if it holds Guide/, Layouts/
+            and Fonts/, else the copies bundled with the program.
+
+            \(ExitStatus.help)
+            """,
+        version: "handouts 0.1.0",
+        subcommands: [RenderCommand.self, ListCommand.self]
+    )
+}

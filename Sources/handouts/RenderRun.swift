@@ -1,0 +1,90 @@
+import Foundation
+import HandoutEngine
+import HandoutModel
+
+/// Renders a plan's items one by one, goes on past failures, prints a line per file and a
+/// summary, and returns the exit status.
+struct RenderRun {
+    let renderer: Renderer
+    let plan: RenderPlan
+    let site: Site
+
+    func run() throws -> ExitStatus {
+        try createFolder(plan.outputFolder)
+        for skipped in plan.skipped {
+            Console.warning("\(skipped.handout) skipped: it is made for \(skipped.papers.map(\.rawValue).joined(separator: ", ")) only")
+        }
+        warnAboutDrafts()
+        let date = try sourceDateEpoch()
+        let start = Date()
+        var written = 0, failed = 0
+        var lastError: Error?
+        for item in plan.items {
+            do {
+                let (pdf, laidOut) = try renderer.renderPDF(handout: item.handout, language: item.language, paper: item.paper,
+                                                            site: site, date: date)
+                try AtomicFile.write(pdf, to: item.file)
+                written += 1
+                let pages = laidOut.pages.count
+                let shrink = laidOut.scale < 1 ? String(format: ", type at %.0f%%", laidOut.scale * 100) : ""
+                Console.say("wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))")
+            } catch {
+                failed += 1
+                lastError = error
+                Console.error(ItemError(item: item, underlying: error))
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        if plan.items.count > 1 {
+            Console.say("\(written) written, \(failed) failed in \(String(format: "%.2f", seconds)) s")
+        }
+        if failed == 0 { return .ok }
+        if plan.items.count == 1, let lastError { return ExitStatus.of(lastError) }
+        return .someFailed
+    }
+
+    private func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
+        }
+    }
+
+    /// One warning per draft guide: the footer of every page already says it.
+    private func warnAboutDrafts() {
+        var seen: Set<String> = []
+        for item in plan.items where !seen.contains(item.language) {
+            seen.insert(item.language)
+            if let guide = try? renderer.project.guide(item.language), guide.review.status == .draft {
+                Console.warning("the \(guide.languageName) guide (\(guide.file)) is a draft, not yet signed by a reviewer; each page says so in its footer")
+            }
+        }
+    }
+
+    /// SOURCE_DATE_EPOCH, when set, fixes the PDFs' dates (reproducible builds).
+    private func sourceDateEpoch() throws -> Int? {
+        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return nil }
+        guard let value = Int(raw), value >= 0 else {
+            throw UsageError(message: "SOURCE_DATE_EPOCH=\(raw) is not a number of seconds — unset it or give seconds since 1970")
+        }
+        return value
+    }
+
+    private func displayPath(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(current) ? String(url.path.dropFirst(current.count)) : url.path
+    }
+
+    private func kilobytes(_ bytes: Int) -> String { String(format: "%.0f KB", Double(bytes) / 1024) }
+}
+
+/// An error with the item it happened to, so a batch's errors say which file failed.
+struct ItemError: Error, CustomStringConvertible {
+    let item: RenderPlan.Item
+    let underlying: Error
+    var description: String {
+        let text = (underlying as? CustomStringConvertible)?.description ?? String(describing: underlying)
+        return "\(item.handout)-\(item.language)-\(item.paper.rawValue): \(text)"
+    }
+}
