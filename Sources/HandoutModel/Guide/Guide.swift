@@ -47,7 +47,7 @@ public struct UIStrings: Sendable, Equatable {
     public static let keys = [
         "sources", "page", "draft_notice", "reviewed_notice", "contacts_heading",
         "contacts_write_in", "emergency_legend", "contact_ward", "contact_infant_feeding", "contact_nicu",
-        "contact_24h", "contact_emergency",
+        "contact_24h", "contact_emergency", "more_help", "hours",
     ]
     public let values: [String: String]
     public subscript(_ key: String) -> String { values[key] ?? key }
