@@ -41,7 +41,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/CPangoCairo", "Sources/HandoutModel", "Sources/HandoutLayout",
-                "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs",
+                "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts",
             ],
             sources: ["Sources/HandoutAssets"],
             resources: [.copy("Guide"), .copy("Layouts"), .copy("Fonts")]
@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout", "HandoutModel"]),
         .testTarget(
             name: "HandoutEngineTests",
-            dependencies: ["HandoutEngine", "HandoutLayout", "HandoutModel", "HandoutAssets"]
+            dependencies: ["HandoutEngine", "HandoutLayout", "HandoutModel", "HandoutAssets"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -118,7 +118,7 @@ public struct DocumentLayouter {
         }
         let id = columns.flatMap { $0.map(\.id) }.joined(separator: "+")
         return (BlockStack(id: id, pieces: [Piece(height: height, items: items, spaceBefore: 0)], decoration: nil,
-                           spaceBefore: styles.sectionGap), placements)
+                           spaceBefore: styles.sectionGap, isBlock: false), placements)
     }
 
     private func firstID(_ rows: [DocumentRow]) -> String {

@@ -45,7 +45,7 @@ final class Flow {
             if let decoration = stack.decoration {
                 pages[pageIndex].insert(contentsOf: decorationItems(decoration, rect), at: start.itemIndex)
             }
-            placed[pageIndex].append((stack.id, rect))
+            if stack.isBlock { placed[pageIndex].append((stack.id, rect)) }
             segment = nil
         }
         func gapAbove(_ piece: Piece) -> Double {

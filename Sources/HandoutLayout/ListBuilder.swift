@@ -48,7 +48,7 @@ struct ListBuilder {
     private var indent: Double {
         switch style {
         case .bullet: return styles.listIndent
-        case .number, .checkbox: return styles.listIndent + styles.size(.body) * 0.6
+        case .number, .checkbox: return styles.listIndent + styles.size(.body) * 0.75
         }
     }
 
@@ -95,9 +95,10 @@ struct ListBuilder {
                                     fill: .white, stroke: styles.color("tick"), lineWidth: 1))]
         case .number:
             // A numbered badge: digits in a disc read the same in either direction.
-            let radius = size * 0.62
+            // Digits at body size: the step number is content, not decoration.
+            let radius = size * 0.72
             let center = Point(x: radius, y: firstBaseline - size * 0.35)
-            let digitStyle = TextStyle(size: size * 0.78, bold: true, alignment: .center, lineHeight: 1,
+            let digitStyle = TextStyle(size: size, bold: true, alignment: .center, lineHeight: 1,
                                        language: styles.document.language, direction: .ltr)
             let digits = try measurer.typeset(RichText(plain: String(number)), style: digitStyle, width: radius * 2)
             let baseline = digits.lines.first?.baseline ?? digitStyle.size

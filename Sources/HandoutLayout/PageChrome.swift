@@ -16,7 +16,8 @@ struct PageChrome {
         case .none:
             return ([], margins.top)
         case .band where isFirstPage:
-            let top = margins.top * 0.8
+            // The band bleeds to the page edges; its text stays inside the margins.
+            let top = margins.top
             let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.title), width: width)
             let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: width)
             let subtitleY = top + title.height + styles.gap(4)
@@ -31,10 +32,10 @@ struct PageChrome {
                      .endTag(.paragraph)], bottom + styles.sectionGap * 0.8)
         case .band, .bar:
             // Later pages, and cards: a slim bar with the title, so a loose page is identifiable.
-            let top = margins.top * 0.5
+            let top = margins.top
             let isHeading = isFirstPage
             let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.heading), width: width)
-            let bottom = top + title.height + margins.top * 0.4
+            let bottom = top + title.height + styles.gap(7)
             let onAccent = styles.color("on_accent")
             var items: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom),
                                                      fill: styles.color("accent"), stroke: nil, lineWidth: 0))]

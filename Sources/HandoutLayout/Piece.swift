@@ -25,6 +25,9 @@ struct BlockStack {
     var decoration: Decoration?
     /// Space above the whole block (between blocks).
     var spaceBefore: Double
+    /// False for the invisible stack that holds a row of columns: its blocks are recorded
+    /// one by one instead.
+    var isBlock = true
 }
 
 import HandoutModel

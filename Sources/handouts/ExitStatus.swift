@@ -16,8 +16,8 @@ enum ExitStatus: Int32 {
     case io = 74
 
     static let help = """
-        Exit status: 0 ok; 1 some items failed (the rest were written); 64 bad command line
-        (unknown handout, language, paper or option); 65 bad data (guide, layout, theme or
+        Exit status: 0 ok; 1 some items failed (the rest were written); 64 bad command line \
+        (unknown handout, language, paper or option); 65 bad data (guide, layout, theme or \
         site file) or text that does not fit; 74 a file could not be read or written.
         """
 
@@ -44,8 +44,8 @@ struct UsageError: Error, CustomStringConvertible {
 /// Messages for people: errors and warnings on standard error, one line each.
 enum Console {
     static func error(_ error: Error) {
-        // Our errors describe themselves in one line; anything else gets its own words.
-        let text = (error as? CustomStringConvertible)?.description ?? String(describing: error)
+        // Our errors describe themselves in one line (CustomStringConvertible).
+        let text = String(describing: error)
         FileHandle.standardError.write(Data("error: \(text)\n".utf8))
     }
 

@@ -6,7 +6,7 @@ struct Handouts: ParsableCommand {
         commandName: "handouts",
         abstract: "Print-ready breastfeeding handouts for maternity wards, in the mother's language.",
         discussion: """
-            Handouts: colostrum-facts (fact sheet), first-week (checklist and tracker),
+            Handouts: colostrum-facts (fact sheet), first-week (checklist and tracker), \
             alternatives-card (pocket card for when a baby can't breastfeed yet).
 
             Examples:
@@ -14,7 +14,7 @@ struct Handouts: ParsableCommand {
               handouts render --all
               handouts list
 
-            Files come from --root DIR, else the current folder if it holds Guide/, Layouts/
+            Files come from --root DIR, else the current folder if it holds Guide/, Layouts/ \
             and Fonts/, else the copies bundled with the program.
 
             \(ExitStatus.help)

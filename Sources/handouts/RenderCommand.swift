@@ -8,8 +8,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render handouts as print-ready PDF files.",
         discussion: """
-            Each PDF is named HANDOUT-LANGUAGE-PAPER.pdf and written to --out-dir
-            (default: ./handouts-out). A file is written whole or not at all: an earlier good
+            Each PDF is named HANDOUT-LANGUAGE-PAPER.pdf and written to --out-dir \
+            (default: ./handouts-out). A file is written whole or not at all: an earlier good \
             copy is never replaced by a failed one.
 
             Examples:

@@ -16,6 +16,8 @@ struct RenderPlan {
     let items: [Item]
     /// Handouts left out because they are not made for the requested paper.
     let skipped: [(handout: String, papers: [Paper])]
+    /// Handouts whose layout could not be read: reported as failed items, the rest go on.
+    let failures: [(handout: String, error: Error)]
     let outputFolder: URL
 
     static func make(project: Project, handouts: [String], language requested: String, paper requestedPaper: String?,
@@ -37,8 +39,17 @@ struct RenderPlan {
         let folder = URL(fileURLWithPath: output.map { ($0 as NSString).deletingLastPathComponent } ?? outDir, isDirectory: true)
         var items: [Item] = []
         var skipped: [(String, [Paper])] = []
+        var failures: [(String, Error)] = []
         for handout in handouts {
-            let layout = try project.layout(handout)
+            let layout: LayoutSpec
+            do {
+                layout = try project.layout(handout)
+            } catch {
+                // One broken layout must not stop a batch: the others still render.
+                guard all || handouts.count > 1 else { throw error }
+                failures.append((handout, error))
+                continue
+            }
             let papers: [Paper]
             if let paper {
                 guard layout.papers.contains(paper) else {
@@ -55,6 +66,6 @@ struct RenderPlan {
                 items.append(Item(handout: handout, language: language, paper: paper, file: file))
             }
         }
-        return RenderPlan(items: items, skipped: skipped, outputFolder: output == nil ? folder : folder)
+        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder)
     }
 }

@@ -17,8 +17,11 @@ struct RenderRun {
         warnAboutDrafts()
         let date = try sourceDateEpoch()
         let start = Date()
-        var written = 0, failed = 0
-        var lastError: Error?
+        var written = 0, failed = plan.failures.count
+        var lastError: Error? = plan.failures.last?.error
+        for failure in plan.failures {
+            Console.error(HandoutError(handout: failure.handout, underlying: failure.error))
+        }
         for item in plan.items {
             do {
                 let (pdf, laidOut) = try renderer.renderPDF(handout: item.handout, language: item.language, paper: item.paper,
@@ -35,11 +38,11 @@ struct RenderRun {
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        if plan.items.count > 1 {
+        if plan.items.count + plan.failures.count > 1 {
             Console.say("\(written) written, \(failed) failed in \(String(format: "%.2f", seconds)) s")
         }
         if failed == 0 { return .ok }
-        if plan.items.count == 1, let lastError { return ExitStatus.of(lastError) }
+        if plan.items.count + plan.failures.count == 1, let lastError { return ExitStatus.of(lastError) }
         return .someFailed
     }
 
@@ -84,7 +87,17 @@ struct ItemError: Error, CustomStringConvertible {
     let item: RenderPlan.Item
     let underlying: Error
     var description: String {
-        let text = (underlying as? CustomStringConvertible)?.description ?? String(describing: underlying)
+        let text = String(describing: underlying)
         return "\(item.handout)-\(item.language)-\(item.paper.rawValue): \(text)"
+    }
+}
+
+/// A handout that could not be planned at all (its layout is broken).
+struct HandoutError: Error, CustomStringConvertible {
+    let handout: String
+    let underlying: Error
+    var description: String {
+        let text = String(describing: underlying)
+        return "\(handout): \(text)"
     }
 }

@@ -27,7 +27,15 @@ public enum YAMLFile {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The parser must outlive the anchor check: nodes refer to anchors weakly.
+            let parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
+            if let root, let anchored = firstAnchoredNode(root) {
+                throw LoadError(file: displayName, line: anchored.mark?.line, column: anchored.mark?.column,
+                                problem: "YAML anchors and aliases (&name, *name) are not allowed in handout files",
+                                fix: "write the value out in full")
+            }
+            withExtendedLifetime(parser) {}
         } catch let error as YamlError {
             throw loadError(from: error, file: displayName)
         }
@@ -35,6 +43,27 @@ public enum YAMLFile {
             throw LoadError(file: displayName, problem: "the file is empty", fix: "restore it from the repository")
         }
         return YAMLNode(root, file: displayName, path: [])
+    }
+
+    /// Anchors save nothing in files this size and open the door to "billion laughs"
+    /// inputs. Depth-first, stopping at the first anchored node: an alias bomb is caught
+    /// before any of its copies is walked.
+    private static func firstAnchoredNode(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .scalar: return nil
+        case .alias: return node
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchoredNode(key) ?? firstAnchoredNode(value) { return found }
+            }
+            return nil
+        case .sequence(let sequence):
+            for child in sequence {
+                if let found = firstAnchoredNode(child) { return found }
+            }
+            return nil
+        }
     }
 
     /// Reads and parses a file from disk.

@@ -37,22 +37,10 @@ public struct YAMLNode {
         }
     }
 
-    /// Anchors and aliases save nothing in files this size and open the door to
-    /// "billion laughs" inputs, so they are refused wherever they appear.
-    func rejectAnchors() throws {
-        if case .alias = node {
-            throw error("YAML aliases (*name) are not allowed in handout files", fix: "write the value out in full")
-        }
-        if node.anchor != nil {
-            throw error("YAML anchors (&name) are not allowed in handout files", fix: "remove the anchor and write values out in full")
-        }
-    }
-
     // MARK: Scalars
 
     /// Any scalar as text, exactly as written (so "020 7946 0321" and "999" stay text).
     public func string() throws -> String {
-        try rejectAnchors()
         guard case .scalar(let scalar) = node else {
             throw error("expected text, found \(kindDescription)", fix: "write the text on the same line as its key")
         }
@@ -110,7 +98,6 @@ public struct YAMLNode {
 
     /// The items of a list. A single scalar is not silently promoted to a list.
     public func sequence(maximumCount: Int = 1_000) throws -> [YAMLNode] {
-        try rejectAnchors()
         guard case .sequence(let sequence) = node else {
             throw error("expected a list, found \(kindDescription)", fix: "start each item on its own line with \"- \"")
         }
@@ -123,7 +110,6 @@ public struct YAMLNode {
     /// A mapping whose keys are names chosen by the author (block ids, handout ids):
     /// returned in file order.
     public func entries(maximumCount: Int = 1_000) throws -> [(key: String, value: YAMLNode)] {
-        try rejectAnchors()
         guard case .mapping(let mapping) = node else {
             throw error("expected a mapping (key: value lines), found \(kindDescription)")
         }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import HandoutEngine
+import HandoutLayout
+import HandoutModel
+
+/// The painted output: golden dumps of the drawing operations, and reproducible PDF bytes.
+@Suite struct PDFOutputTests {
+    static let goldens = Shared.root.appendingPathComponent("Tests/HandoutEngineTests/Goldens")
+
+    /// Compares the recording painter's log with the committed golden file; run with
+    /// UPDATE_GOLDENS=1 to rewrite them after an intended change, then review the diff.
+    @Test(arguments: [("colostrum-facts", Paper.a4), ("first-week", Paper.letter), ("alternatives-card", Paper.a6)])
+    func drawingOperationsMatchTheGolden(handout: String, paper: Paper) throws {
+        let log = try Shared.withRenderer { renderer -> String in
+            let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
+            let recorder = RecordingPainter()
+            try laidOut.paint(on: recorder)
+            return recorder.log
+        }
+        let file = PDFOutputTests.goldens.appendingPathComponent("\(handout)-en-\(paper.rawValue).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try log.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        if log != expected {
+            let ours = log.split(separator: "\n", omittingEmptySubsequences: false)
+            let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = Array(zip(ours, theirs)).firstIndex { $0 != $1 } ?? min(ours.count, theirs.count)
+            Issue.record("""
+                \(file.lastPathComponent) differs at line \(first + 1):
+                  expected: \(first < theirs.count ? String(theirs[first]) : "(end)")
+                  actual:   \(first < ours.count ? String(ours[first]) : "(end)")
+                (UPDATE_GOLDENS=1 swift test rewrites the goldens)
+                """)
+        }
+    }
+
+    @Test func twoRendersGiveIdenticalBytes() throws {
+        try Shared.withRenderer { renderer in
+            let first = try renderer.renderPDF(handout: "first-week", language: "en", paper: .a4).pdf
+            let second = try renderer.renderPDF(handout: "first-week", language: "en", paper: .a4).pdf
+            #expect(first == second)
+            #expect(first.starts(with: Array("%PDF-1.5".utf8)))
+        }
+    }
+
+    /// Cairo 1.16 writes the date without the optional "D:" prefix.
+    @Test func theCreationDateComesFromTheGuideOrTheGivenEpoch() throws {
+        try Shared.withRenderer { renderer in
+            let fromGuide = try renderer.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4).pdf
+            #expect(String(decoding: fromGuide, as: UTF8.self).contains("/CreationDate (20261201000000Z)"))
+            let fixed = try renderer.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4, date: 1_700_000_000).pdf
+            #expect(String(decoding: fixed, as: UTF8.self).contains("/CreationDate (20231114221320Z)"))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import HandoutEngine
+import HandoutLayout
+import HandoutModel
+
+/// Layout with the real fonts (Pango): for every handout and paper, no text leaves its box
+/// or the page margins, and no two blocks or texts overlap.
+@Suite struct RealFontGeometryTests {
+    @Test func everyHandoutOnEveryPaperStaysInsideAndApart() throws {
+        try Shared.withRenderer { renderer in
+            let items = try Shared.allEnglishDocuments(renderer)
+            #expect(items.count == 5)
+            for (handout, paper) in items {
+                let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
+                let label = "\(handout) \(paper.rawValue)"
+                let maxPages = try renderer.project.layout(handout).maxPages
+                #expect(laidOut.pages.count <= maxPages, "\(label): \(laidOut.pages.count) pages")
+                for (index, page) in laidOut.pages.enumerated() {
+                    check(page, label: "\(label) page \(index + 1)")
+                }
+            }
+        }
+    }
+
+    private func check(_ page: LaidOutPage, label: String) {
+        var inks: [Rect] = []
+        for frame in page.frames {
+            guard case let .text(text, origin, _) = frame else { continue }
+            for line in text.lines {
+                #expect(line.x >= -0.5 && line.x + line.width <= text.boxWidth + 0.5,
+                        "\(label): \"\(line.text)\" is wider than its box (\(line.width) > \(text.boxWidth))")
+            }
+            let ink = frame.bounds
+            #expect(page.contentArea.contains(ink, tolerance: 0.5), "\(label): \"\(text.text.plainText.prefix(40))\" leaves the margins at \(ink)")
+            inks.append(ink)
+        }
+        for (index, ink) in inks.enumerated() {
+            for other in inks[(index + 1)...] {
+                #expect(!ink.overlaps(other, tolerance: 0.5), "\(label): texts overlap at \(ink) and \(other)")
+            }
+        }
+        for (index, block) in page.placedBlocks.enumerated() {
+            #expect(page.bodyArea.contains(block.rect, tolerance: 0.5), "\(label): block \(block.id) leaves the body")
+            for other in page.placedBlocks[(index + 1)...] {
+                #expect(!block.rect.overlaps(other.rect), "\(label): \(block.id) overlaps \(other.id)")
+            }
+        }
+    }
+
+    @Test func sheetsKeepBodyTextAtTwelvePointsAndTheCardAtNine() throws {
+        try Shared.withRenderer { renderer in
+            for (handout, paper) in try Shared.allEnglishDocuments(renderer) {
+                let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
+                let recorder = RecordingPainter()
+                try laidOut.paint(on: recorder)
+                let minimum = handout == "alternatives-card" ? 9.0 : 12.0
+                // Body text is every text except the footer and sources lines (small by design).
+                let small = laidOut.document.scale["small"] * laidOut.scale
+                let body = recorder.texts.filter { abs($0.size - small) > 0.01 }
+                #expect(!body.isEmpty)
+                for text in body where text.size < minimum - 0.01 {
+                    Issue.record("\(handout) \(paper.rawValue): \"\(text.text)\" at \(text.size) pt")
+                }
+            }
+        }
+    }
+}

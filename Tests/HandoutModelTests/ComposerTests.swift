@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import HandoutModel
+
+@Suite struct ComposerTests {
+    let project: Project
+    init() throws { project = try Project(root: TestFiles.root) }
+
+    func composer(site: Site = .neutral) throws -> Composer {
+        Composer(guide: try project.guide("en"), sources: try project.sources(), theme: try project.theme(), site: site)
+    }
+
+    @Test func everyShippedLayoutComposesOnEveryPaper() throws {
+        for handout in project.handouts {
+            let layout = try project.layout(handout)
+            for paper in layout.papers {
+                let document = try composer().compose(layout, paper: paper)
+                #expect(document.paper == paper)
+                #expect(!document.pages.isEmpty)
+            }
+        }
+        #expect(project.handouts == ["alternatives-card", "colostrum-facts", "first-week"])
+    }
+
+    @Test func layoutNamingAMissingBlockSuggestsTheRightOne() throws {
+        let node = try TestFiles.yaml("""
+            handout: first-week
+            scale: sheet
+            papers: [a4]
+            margins_mm: {top: 10, bottom: 10, left: 10, right: 10}
+            pages:
+              - - first-week.latc
+            """, file: "Layouts/first-week.yaml")
+        let layout = try LayoutLoader.parse(node)
+        let error = try #require(TestFiles.loadError { _ = try composer().compose(layout, paper: .a4) })
+        #expect(error.file == "Layouts/first-week.yaml")
+        #expect(error.line == 6)
+        #expect(error.description.contains("has no block \"first-week.latc\""))
+        #expect(error.description.contains("did you mean \"first-week.latch\"?"))
+    }
+
+    @Test func wrongPaperListsTheSupportedOnes() throws {
+        let layout = try project.layout("alternatives-card")
+        let error = try #require(TestFiles.loadError { _ = try composer().compose(layout, paper: .letter) })
+        #expect(error.description.contains("not made for letter"))
+        #expect(error.description.contains("a6"))
+    }
+
+    @Test func siteEmergencyNumberReplacesTheGuideDefault() throws {
+        let site = Site(unit: "Riverside", phones: [.init(role: .ward, number: "020 7946 0321"), .init(role: .emergency, number: "112")],
+                        hours: nil, url: nil, logoPath: nil, brandColor: nil, file: "site.yaml")
+        let document = try composer(site: site).compose(try project.layout("colostrum-facts"), paper: .a4)
+        let legends = document.pages.flatMap { $0 }.flatMap { row -> [DocumentBlock] in
+            switch row { case .single(let block): return [block]; case .columns(let columns): return columns.flatMap { $0 } }
+        }.compactMap(\.urgentLegend?.plainText)
+        #expect(legends == ["✱ Call 112 or go to hospital now."])
+        #expect(document.footer.leading.plainText == "Riverside · 020 7946 0321")
+        #expect(document.metadata.author == "Riverside")
+    }
+
+    @Test func sourcesLineNamesEachCitedSourceOnce() throws {
+        let document = try composer().compose(try project.layout("colostrum-facts"), paper: .a4)
+        let blocks = document.pages.flatMap { $0 }.compactMap { row -> DocumentBlock? in
+            if case .single(let block) = row, block.component == .sources { return block }
+            return nil
+        }
+        guard case .paragraph(let line)? = blocks.first?.content.first else {
+            Issue.record("no sources line"); return
+        }
+        #expect(line.plainText.hasPrefix("Sources: LLL; AAP;"))
+        let names = line.plainText.dropFirst("Sources: ".count).components(separatedBy: "; ")
+        #expect(Set(names).count == names.count)
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Handouts needs to build, test and check its PDFs.
+# Used by the README's quick start and by CI (.ci/run). Safe to run again.
+set -euo pipefail
+packages=(
+  libcairo2-dev libpango1.0-dev libfontconfig-dev   # build: Cairo, Pango, fontconfig
+  poppler-utils qpdf                                 # tests: pdfinfo, pdffonts, pdftotext, qpdf --check
+)
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "install-deps: ${packages[*]} installed"
