@@ -7,33 +7,43 @@ public struct DocumentLayouter {
 
     public init(measurer: TextMeasurer) { self.measurer = measurer }
 
+    /// Gap squeezes tried, in order, before type shrinks: most text that is a little too
+    /// long fits by losing some air between blocks.
+    static let gapSteps: [Double] = [1, 0.75, 0.5]
+
     public func layout(_ document: Document) throws -> LaidOutDocument {
-        do {
-            return try attempt(document, factor: 1)
-        } catch let overflow as Overflow {
-            let floorFactor = document.scale.bodyFloor / document.scale["body"]
-            guard document.overflow == .shrink, floorFactor < 1 else {
-                throw overflowError(document, overflow, factor: 1)
-            }
-            // Largest uniform scale that fits, by bisection between the floor and 1.
-            var best: LaidOutDocument
+        var firstOverflow: Overflow?
+        for gaps in DocumentLayouter.gapSteps {
             do {
-                best = try attempt(document, factor: floorFactor)
+                return try attempt(document, factor: 1, gaps: gaps)
             } catch let overflow as Overflow {
-                throw overflowError(document, overflow, factor: floorFactor)
+                firstOverflow = firstOverflow ?? overflow
             }
-            var low = floorFactor, high = 1.0
-            for _ in 0..<7 {
-                let middle = (low + high) / 2
-                do {
-                    best = try attempt(document, factor: middle)
-                    low = middle
-                } catch is Overflow {
-                    high = middle
-                }
-            }
-            return best
         }
+        let floorFactor = document.scale.bodyFloor / document.scale["body"]
+        guard document.overflow == .shrink, floorFactor < 1 else {
+            throw overflowError(document, firstOverflow!, factor: 1)
+        }
+        // Largest uniform type scale that fits (gaps at their tightest), by bisection
+        // between the floor and 1.
+        let gaps = DocumentLayouter.gapSteps.last!
+        var best: LaidOutDocument
+        do {
+            best = try attempt(document, factor: floorFactor, gaps: gaps)
+        } catch let overflow as Overflow {
+            throw overflowError(document, overflow, factor: floorFactor)
+        }
+        var low = floorFactor, high = 1.0
+        for _ in 0..<7 {
+            let middle = (low + high) / 2
+            do {
+                best = try attempt(document, factor: middle, gaps: gaps)
+                low = middle
+            } catch is Overflow {
+                high = middle
+            }
+        }
+        return best
     }
 
     private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double) -> LayoutError {
@@ -41,8 +51,9 @@ public struct DocumentLayouter {
                   excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale["body"] * factor)
     }
 
-    private func attempt(_ document: Document, factor: Double) throws -> LaidOutDocument {
-        let styles = Styles(document: document, factor: factor)
+    private func attempt(_ document: Document, factor: Double, gaps: Double) throws -> LaidOutDocument {
+        var styles = Styles(document: document, factor: factor)
+        styles.gapFactor = gaps
         let chrome = PageChrome(measurer: measurer, styles: styles)
         let builder = BlockBuilder(measurer: measurer, styles: styles)
         let pageSize = Size(width: document.paper.width, height: document.paper.height)
@@ -97,7 +108,7 @@ public struct DocumentLayouter {
             }
             pages.append(page)
         }
-        return LaidOutDocument(document: document, pages: pages, scale: factor)
+        return LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps)
     }
 
     /// Side-by-side columns become one unbreakable piece; each column is stacked on its own.

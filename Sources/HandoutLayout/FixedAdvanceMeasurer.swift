@@ -11,7 +11,9 @@ public struct FixedAdvanceMeasurer: TextMeasurer {
         let charWidth = style.size * advance
         let maxChars = max(1, Int(width / charWidth))
         var lines: [String] = []
-        for paragraph in text.plainText.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Invisible format characters (bidi isolates, joiners) take no room.
+        let visible = String(String.UnicodeScalarView(text.plainText.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        for paragraph in visible.split(separator: "\n", omittingEmptySubsequences: false) {
             var current = ""
             for word in paragraph.split(separator: " ") {
                 var word = String(word)

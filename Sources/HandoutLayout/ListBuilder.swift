@@ -98,8 +98,8 @@ struct ListBuilder {
             // Digits at body size: the step number is content, not decoration.
             let radius = size * 0.72
             let center = Point(x: radius, y: firstBaseline - size * 0.35)
-            let digitStyle = TextStyle(size: size, bold: true, alignment: .center, lineHeight: 1,
-                                       language: styles.document.language, direction: .ltr)
+            var digitStyle = styles.style(.body, bold: true, alignment: .center, lineHeight: 1)
+            digitStyle.direction = .ltr
             let digits = try measurer.typeset(RichText(plain: String(number)), style: digitStyle, width: radius * 2)
             let baseline = digits.lines.first?.baseline ?? digitStyle.size
             return [.artifact(.disc(center: center, radius: radius, color: styles.color("accent"))),

@@ -118,4 +118,6 @@ public struct LaidOutDocument: Sendable {
     public let pages: [LaidOutPage]
     /// The factor type was scaled by to fit (1 when it fitted as designed).
     public let scale: Double
+    /// The factor the gaps between blocks were squeezed by to fit (1 as designed).
+    public let gapScale: Double
 }

@@ -6,7 +6,11 @@ struct Styles {
     enum Role { case title, subtitle, heading, body, table, small }
 
     let document: Document
+    /// Scale of type (and spacing with it): 1 as designed, less when a fixed page shrinks.
     let factor: Double
+    /// Extra squeeze on the gaps between blocks, paragraphs and items only, tried before any
+    /// type gets smaller: a longer translation keeps its type size and loses some air.
+    var gapFactor: Double = 1
 
     var theme: Theme { document.theme }
     var spacing: Theme.Spacing { document.theme.spacing }
@@ -25,17 +29,21 @@ struct Styles {
 
     func style(_ role: Role, bold: Bool = false, alignment: TextStyle.Alignment = .start, lineHeight: Double? = nil) -> TextStyle {
         let isHeadline = role == .title || role == .heading || role == .subtitle
+        let bodyLineHeight = theme.lineHeight(for: document.language)
+        // Headlines are set tighter than body text, by the same proportion in every script.
+        let headlineLineHeight = bodyLineHeight * 1.2 / spacing.lineHeight
         return TextStyle(size: size(role), bold: bold || role == .title || role == .heading, alignment: alignment,
-                         lineHeight: lineHeight ?? (isHeadline ? 1.2 : spacing.lineHeight),
-                         language: document.language, direction: document.direction)
+                         lineHeight: lineHeight ?? (isHeadline ? headlineLineHeight : bodyLineHeight),
+                         language: document.language, direction: document.direction,
+                         families: theme.families(for: document.language))
     }
 
     /// Spacing scales with the type so a shrunk card keeps its proportions.
     func gap(_ value: Double) -> Double { value * factor }
-    var paragraphGap: Double { gap(spacing.paragraphGap) }
-    var sectionGap: Double { gap(spacing.sectionGap) }
-    var itemGap: Double { gap(spacing.itemGap) }
-    var boxPadding: Double { gap(spacing.boxPadding) }
+    var paragraphGap: Double { gap(spacing.paragraphGap) * gapFactor }
+    var sectionGap: Double { gap(spacing.sectionGap) * gapFactor }
+    var itemGap: Double { gap(spacing.itemGap) * gapFactor }
+    var boxPadding: Double { gap(spacing.boxPadding) * (0.5 + gapFactor / 2) }
     var columnGap: Double { gap(spacing.columnGap) }
     var listIndent: Double { gap(spacing.listIndent) }
 

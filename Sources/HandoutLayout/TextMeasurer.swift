@@ -16,11 +16,14 @@ public struct TextStyle: Hashable, Sendable {
     /// BCP 47 tag: picks the right CJK glyph forms and line-breaking rules.
     public var language: String
     public var direction: TextDirection
+    /// Comma-separated font families in order of preference; empty uses the typesetter's default.
+    public var families: String
 
     public init(size: Double, bold: Bool = false, alignment: Alignment = .start, lineHeight: Double,
-                language: String, direction: TextDirection) {
+                language: String, direction: TextDirection, families: String = "") {
         self.size = size; self.bold = bold; self.alignment = alignment
         self.lineHeight = lineHeight; self.language = language; self.direction = direction
+        self.families = families
     }
 }
 

@@ -29,7 +29,8 @@ struct RenderRun {
                 try AtomicFile.write(pdf, to: item.file)
                 written += 1
                 let pages = laidOut.pages.count
-                let shrink = laidOut.scale < 1 ? String(format: ", type at %.0f%%", laidOut.scale * 100) : ""
+                var shrink = laidOut.gapScale < 1 ? String(format: ", spacing at %.0f%%", laidOut.gapScale * 100) : ""
+                if laidOut.scale < 1 { shrink += String(format: ", type at %.0f%%", laidOut.scale * 100) }
                 Console.say("wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))")
             } catch {
                 failed += 1

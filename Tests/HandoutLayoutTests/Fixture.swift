@@ -38,7 +38,7 @@ enum Fixture {
     static func document(blocks: String, pages: String, paper: Paper = .a4, scale: String = "sheet", maxPages: Int = 1,
                          overflow: String = "flow", direction: TextDirection = .ltr) throws -> Document {
         let guide = try GuideLoader.parse(yaml("""
-            language: \(direction == .rtl ? "ar" : "en")
+            language: \(direction == .rtl ? "he" : "en")
             name: Test
             direction: \(direction.rawValue)
             review: {status: draft, date: 2026-12-01}

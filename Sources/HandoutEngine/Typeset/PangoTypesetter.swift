@@ -70,7 +70,7 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
 
     private func fontDescription(_ style: TextStyle) -> OpaquePointer {
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, family)
+        pango_font_description_set_family(description, style.families.isEmpty ? family : style.families)
         pango_font_description_set_size(description, Int32((style.size * Double(PANGO_SCALE)).rounded()))
         pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         return description
@@ -105,7 +105,7 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
     /// Ascent and descent of the primary font for the language: every line of a paragraph
     /// uses them, so baselines are evenly spaced whatever fallback fonts a line needs.
     private func metrics(style: TextStyle, context: OpaquePointer) -> (ascent: Double, descent: Double) {
-        let key = "\(style.language)|\(style.size)|\(style.bold)"
+        let key = "\(style.language)|\(style.families)|\(style.size)|\(style.bold)"
         if let cached = metricsCache[key] { return cached }
         let description = fontDescription(style)
         defer { pango_font_description_free(description) }

@@ -83,7 +83,7 @@ public struct Composer {
             }
             try collectSources(of: block, into: &cited)
             let hasUrgent = block.items.contains { $0.urgent || $0.items.contains(where: \.urgent) }
-            return DocumentBlock(id: id, component: component, heading: block.heading.map { RichText(markup: $0) },
+            return DocumentBlock(id: id, component: component, heading: block.heading.map { directional(RichText(markup: $0)) },
                                  content: content(of: block), listColumns: placement.columns,
                                  breakBefore: placement.breakBefore,
                                  urgentLegend: hasUrgent ? rich(guide.strings["emergency_legend"]) : nil)
@@ -101,14 +101,14 @@ public struct Composer {
         case .checklist: content.append(.list(.checkbox, block.items.map(item)))
         case .table:
             let table = block.table!
-            content.append(.table(header: table.columns.map { RichText(markup: $0) },
+            content.append(.table(header: table.columns.map { directional(RichText(markup: $0)) },
                                   rows: table.rows.map { $0.cells.map(rich) }))
         case .tracker:
             let tracker = block.tracker!
             content.append(.tracker(DocumentTracker(
                 dayHeading: tracker.dayHeading,
-                columns: tracker.columns.map { ($0.label, $0.boxes) },
-                rows: tracker.rows.map { row in (row.label, tracker.columns.map { row.targets[$0.id] ?? "" }) })))
+                columns: tracker.columns.map { (isolated($0.label), $0.boxes) },
+                rows: tracker.rows.map { row in (isolated(row.label), tracker.columns.map { isolated(row.targets[$0.id] ?? "") }) })))
         }
         return content
     }
@@ -117,10 +117,19 @@ public struct Composer {
         DocumentItem(text: rich(item.text), urgent: item.urgent, children: item.items.map(self.item))
     }
 
-    /// Fills placeholders, then parses bold markers.
+    /// Fills placeholders, then parses bold markers; on right-to-left pages numbers are
+    /// isolated so they read left to right.
     private func rich(_ text: String) -> RichText {
         let emergency = site.emergencyNumber(default: guide.locale.emergencyNumber)
-        return RichText(markup: text.replacingOccurrences(of: "{emergency}", with: emergency))
+        return directional(RichText(markup: text.replacingOccurrences(of: "{emergency}", with: emergency)))
+    }
+
+    private func isolated(_ text: String) -> String {
+        guide.direction == .rtl ? BidiIsolation.isolateNumbers(text) : text
+    }
+
+    private func directional(_ text: RichText) -> RichText {
+        guide.direction == .rtl ? text.isolatingNumbers() : text
     }
 
     private func contacts() -> [Contact] {
@@ -156,7 +165,7 @@ public struct Composer {
                 .replacingOccurrences(of: "{reviewer}", with: guide.review.reviewer ?? "")
                 .replacingOccurrences(of: "{date}", with: guide.review.date.description)
         }
-        return Document.Footer(leading: leading, pageTemplate: strings["page"], notice: notice)
+        return Document.Footer(leading: directional(leading), pageTemplate: strings["page"], notice: notice)
     }
 
     // MARK: Sources

@@ -1,6 +1,13 @@
 /// Type scale, colours and spacing shared by every handout (`Layouts/theme.yaml`).
 public struct Theme: Sendable {
     public let fontFamily: String
+    /// Extra font families per language, tried after `fontFamily` for characters it lacks.
+    /// Han characters are drawn differently in Japanese, Chinese and Korean, so the
+    /// language, not the character, must pick the face.
+    public let languageFonts: [String: String]
+    /// Baseline-to-baseline distance per language where the script needs more room than
+    /// Latin (Arabic marks, Devanagari's tall conjuncts).
+    public let languageLineHeights: [String: Double]
     public let colors: Colors
     public let scales: [String: TypeScale]
     public let spacing: Spacing
@@ -54,3 +61,15 @@ public struct RGB: Sendable, Equatable, CustomStringConvertible {
 }
 
 import Foundation
+
+extension Theme {
+    /// The comma-separated family list for text in `language` (exact tag, then its primary subtag).
+    public func families(for language: String) -> String {
+        let extra = languageFonts[language] ?? language.split(separator: "-").first.flatMap { languageFonts[String($0)] }
+        return extra.map { "\(fontFamily),\($0)" } ?? fontFamily
+    }
+
+    public func lineHeight(for language: String) -> Double {
+        languageLineHeights[language] ?? spacing.lineHeight
+    }
+}

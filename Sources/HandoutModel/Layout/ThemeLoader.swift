@@ -7,7 +7,14 @@ public enum ThemeLoader {
     }
 
     public static func parse(_ root: YAMLNode) throws -> Theme {
-        let top = try root.fields(required: ["font_family", "colors", "scales", "spacing"])
+        let top = try root.fields(required: ["font_family", "colors", "scales", "spacing"],
+                                  optional: ["language_fonts", "language_line_heights"])
+        var languageFonts: [String: String] = [:]
+        for (language, node) in try top["language_fonts"]?.entries() ?? [] { languageFonts[language] = try node.text() }
+        var lineHeights: [String: Double] = [:]
+        for (language, node) in try top["language_line_heights"]?.entries() ?? [] {
+            lineHeights[language] = try node.double(in: 1...3)
+        }
         let colorFields = try top.required("colors").fields(required: Theme.Colors.keys)
         var colors: [String: RGB] = [:]
         for key in Theme.Colors.keys {
@@ -31,7 +38,8 @@ public enum ThemeLoader {
         let spacing = try top.required("spacing").fields(required: ["line_height", "paragraph_gap", "section_gap", "item_gap",
                                                                     "box_padding", "column_gap", "list_indent"])
         func pt(_ key: String) throws -> Double { try spacing.required(key).double(in: 0...72) }
-        return Theme(fontFamily: try top.required("font_family").text(), colors: Theme.Colors(values: colors), scales: scales,
+        return Theme(fontFamily: try top.required("font_family").text(), languageFonts: languageFonts,
+                     languageLineHeights: lineHeights, colors: Theme.Colors(values: colors), scales: scales,
                      spacing: Theme.Spacing(lineHeight: try spacing.required("line_height").double(in: 1...3),
                                             paragraphGap: try pt("paragraph_gap"), sectionGap: try pt("section_gap"),
                                             itemGap: try pt("item_gap"), boxPadding: try pt("box_padding"),
