@@ -20,6 +20,6 @@ struct Handouts: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "handouts 0.1.0",
-        subcommands: [RenderCommand.self, ListCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, ListCommand.self]
     )
 }

@@ -27,8 +27,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every handout in every paper size it supports.")
     var all = false
 
-    @Option(name: .long, help: ArgumentHelp("Language, as a tag such as en, es or es-MX.", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Language, as a tag such as en, es or es-MX, or all.", valueName: "tag"))
     var lang = "en"
+
+    @Flag(name: .customLong("require-reviewed"), help: "Refuse guides still marked draft (not yet signed by a reviewer).")
+    var requireReviewed = false
 
     @Option(name: .long, help: ArgumentHelp("Paper size: a4, letter, a5 or a6. Default: the handout's first (A4 for sheets, A6 for the card).",
                                             valueName: "size"))
@@ -63,11 +66,24 @@ struct RenderCommand: ParsableCommand {
         if status != .ok { throw status.exitCode }
     }
 
+    /// --require-reviewed: a draft guide is refused before anything is written.
+    private func refuseDrafts(_ plan: RenderPlan, project: Project) throws {
+        for language in plan.languages {
+            let guide = try project.guide(language)
+            if guide.review.status == .draft {
+                throw LoadError(file: guide.file, keyPath: "review.status",
+                                problem: "the \(guide.languageName) guide is a draft and --require-reviewed is set",
+                                fix: "have a qualified reviewer check it, then set review.status: reviewed and reviewer: \"Name, role\"")
+            }
+        }
+    }
+
     private func execute() -> ExitStatus {
         do {
             let project = try ProjectLocator.locate(root: root)
             let plan = try RenderPlan.make(project: project, handouts: all ? project.handouts : handouts, language: lang,
                                            paper: paper, all: all, output: output, outDir: outDir)
+            if requireReviewed { try refuseDrafts(plan, project: project) }
             let siteProfile = try site.map { path -> Site in
                 let url = URL(fileURLWithPath: path)
                 return try SiteLoader.load(url, displayName: path)

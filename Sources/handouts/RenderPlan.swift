@@ -19,15 +19,24 @@ struct RenderPlan {
     /// Handouts whose layout could not be read: reported as failed items, the rest go on.
     let failures: [(handout: String, error: Error)]
     let outputFolder: URL
+    /// The guides the plan renders, resolved from --lang.
+    let languages: [String]
 
     static func make(project: Project, handouts: [String], language requested: String, paper requestedPaper: String?,
                      all: Bool, output: String?, outDir: String) throws -> RenderPlan {
         for name in handouts where !project.handouts.contains(name) {
             throw UsageError(message: "unknown handout \"\(name)\" — \(NearestName.hint(for: name, among: project.handouts, noun: "one of"))")
         }
-        let language: String
-        do { language = try project.resolveLanguage(requested) } catch let error as LoadError {
-            throw UsageError(message: "unknown language \"\(requested)\" — \(error.fix)")
+        let languages: [String]
+        if requested == "all" {
+            languages = project.languages
+        } else {
+            do { languages = [try project.resolveLanguage(requested)] } catch let error as LoadError {
+                throw UsageError(message: "unknown language \"\(requested)\" — \(error.fix)")
+            }
+        }
+        if output != nil && languages.count > 1 {
+            throw UsageError(message: "--output takes one language; use --out-dir with --lang all")
         }
         var paper: Paper?
         if let requestedPaper {
@@ -60,12 +69,14 @@ struct RenderPlan {
             } else {
                 papers = all ? layout.papers : [layout.papers[0]]
             }
-            for paper in papers {
-                let file = output.map { URL(fileURLWithPath: $0) }
-                    ?? folder.appendingPathComponent("\(handout)-\(language)-\(paper.rawValue).pdf")
-                items.append(Item(handout: handout, language: language, paper: paper, file: file))
+            for language in languages {
+                for paper in papers {
+                    let file = output.map { URL(fileURLWithPath: $0) }
+                        ?? folder.appendingPathComponent("\(handout)-\(language)-\(paper.rawValue).pdf")
+                    items.append(Item(handout: handout, language: language, paper: paper, file: file))
+                }
             }
         }
-        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder)
+        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder, languages: languages)
     }
 }

@@ -55,14 +55,13 @@ struct RenderRun {
         }
     }
 
-    /// One warning per draft guide: the footer of every page already says it.
+    /// One warning for the draft guides: the footer of every page already says it.
     private func warnAboutDrafts() {
-        var seen: Set<String> = []
-        for item in plan.items where !seen.contains(item.language) {
-            seen.insert(item.language)
-            if let guide = try? renderer.project.guide(item.language), guide.review.status == .draft {
-                Console.warning("the \(guide.languageName) guide (\(guide.file)) is a draft, not yet signed by a reviewer; each page says so in its footer")
-            }
+        let drafts = plan.languages.compactMap { try? renderer.project.guide($0) }.filter { $0.review.status == .draft }
+        if drafts.count == 1, let guide = drafts.first {
+            Console.warning("the \(guide.languageName) guide (\(guide.file)) is a draft, not yet signed by a reviewer; each page says so in its footer")
+        } else if drafts.count > 1 {
+            Console.warning("\(drafts.count) guides are drafts, not yet signed by a reviewer (\(drafts.map(\.language).joined(separator: ", "))); each page says so in its footer")
         }
     }
 

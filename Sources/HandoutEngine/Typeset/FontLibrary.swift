@@ -11,6 +11,8 @@ public final class FontLibrary: @unchecked Sendable {
     public let folder: URL
     /// Families fontconfig found in the folder, for reports.
     public let families: [String]
+    /// Every character some shipped font can draw (the union of their character maps).
+    private let coverage: OpaquePointer
 
     public init(folder: URL) throws {
         self.folder = folder
@@ -28,6 +30,7 @@ public final class FontLibrary: @unchecked Sendable {
             throw EngineError.fonts("cannot read the fonts in \(folder.path)", fix: "check the folder exists and is readable")
         }
         families = FontLibrary.families(in: config)
+        coverage = FontLibrary.coverage(in: config)
         guard !families.isEmpty else {
             FcConfigDestroy(config)
             throw EngineError.fonts("no fonts found in \(folder.path)", fix: "restore the .ttf files from the repository")
@@ -43,7 +46,35 @@ public final class FontLibrary: @unchecked Sendable {
         pango_cairo_font_map_set_resolution(handouts_as_cairo_font_map(map), 72)
     }
 
-    deinit { handouts_object_unref(pangoFontMap) }
+    deinit {
+        handouts_object_unref(pangoFontMap)
+        FcCharSetDestroy(coverage)
+    }
+
+    /// Characters of `text` that no shipped font has (tofu), in order, each once. Spaces,
+    /// controls and invisible format characters (bidi isolates, joiners) need no glyph.
+    public func missingCharacters(in text: String) -> [Unicode.Scalar] {
+        var missing: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            if category == .control || category == .format || scalar.properties.isWhitespace { continue }
+            if FcCharSetHasChar(coverage, scalar.value) == 0, !missing.contains(scalar) { missing.append(scalar) }
+        }
+        return missing
+    }
+
+    private static func coverage(in config: OpaquePointer) -> OpaquePointer {
+        let union = FcCharSetCreate()!
+        guard let set = FcConfigGetFonts(config, FcSetApplication) else { return union }
+        for index in 0..<Int(set.pointee.nfont) {
+            guard let pattern = set.pointee.fonts[index] else { continue }
+            var charset: OpaquePointer?
+            if FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch, let charset {
+                FcCharSetMerge(union, charset, nil)
+            }
+        }
+        return union
+    }
 
     private static func families(in config: OpaquePointer) -> [String] {
         guard let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }

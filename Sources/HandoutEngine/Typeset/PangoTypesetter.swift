@@ -99,7 +99,31 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
             }
             offset += length
         }
+        if breaksOnlyAtSpaces(style.language) { keepWordsWhole(text.plainText, in: list) }
         return list
+    }
+
+    /// Korean is set with breaks between words (at spaces), not between any two syllables
+    /// as Unicode's default rules allow.
+    private func breaksOnlyAtSpaces(_ language: String) -> Bool {
+        language == "ko" || language.hasPrefix("ko-")
+    }
+
+    private func keepWordsWhole(_ text: String, in list: OpaquePointer) {
+        var offset = 0, wordStart: Int?
+        func close(_ end: Int) {
+            if let start = wordStart, end > start, let attribute = pango_attr_allow_breaks_new(0) {
+                attribute.pointee.start_index = guint(start)
+                attribute.pointee.end_index = guint(end)
+                pango_attr_list_insert(list, attribute)
+            }
+            wordStart = nil
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { close(offset) } else if wordStart == nil { wordStart = offset }
+            offset += String(scalar).utf8.count
+        }
+        close(offset)
     }
 
     /// Ascent and descent of the primary font for the language: every line of a paragraph

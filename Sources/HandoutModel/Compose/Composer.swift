@@ -158,6 +158,9 @@ public struct Composer {
         }
         let notice: String
         switch guide.review.status {
+        case .draft where isTranslation:
+            // Staff who cannot read the language still see that it is an unchecked draft.
+            notice = strings["draft_notice"] + " " + isolatedLatin("[Translation not yet reviewed]")
         case .draft:
             notice = strings["draft_notice"]
         case .reviewed:
@@ -166,6 +169,14 @@ public struct Composer {
                 .replacingOccurrences(of: "{date}", with: guide.review.date.description)
         }
         return Document.Footer(leading: directional(leading), pageTemplate: strings["page"], notice: notice)
+    }
+
+    /// Every guide but English is a translation of it.
+    private var isTranslation: Bool { guide.language != "en" && !guide.language.hasPrefix("en-") }
+
+    /// English inside right-to-left text keeps its own order.
+    private func isolatedLatin(_ text: String) -> String {
+        guide.direction == .rtl ? BidiIsolation.leftToRightIsolate + text + BidiIsolation.popDirectionalIsolate : text
     }
 
     // MARK: Sources
