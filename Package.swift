@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["handouts"]
+            dependencies: ["handouts", "HandoutModel"]
         ),
     ]
 )

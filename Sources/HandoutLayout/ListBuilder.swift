@@ -60,23 +60,28 @@ struct ListBuilder {
         items += try marker(for: item, number: number, firstBaseline: text.lines.first?.baseline ?? body.size, indent: indent)
         items += [.beginTag(.listBody), .frame(.text(text, origin: Point(x: indent, y: 0), color: styles.color("text")))]
         var height = text.height
-        // Sub-items stay with their parent: one piece.
+        // Sub-items stay with their parent (one piece), as a list nested in its body.
         if !item.children.isEmpty {
             let subIndent = indent * 0.9
+            items.append(.beginTag(.list))
             for child in item.children {
                 height += styles.itemGap
                 let childText = try measurer.typeset(child.urgent ? bold(child.text) : child.text, style: body,
                                                      width: width - indent - subIndent)
                 let baseline = height + (childText.lines.first?.baseline ?? body.size)
+                items.append(.beginTag(.listItem))
                 if child.urgent {
                     items += try urgentMarker(x: indent, baseline: baseline, width: subIndent)
                 } else {
                     items.append(.artifact(.disc(center: Point(x: indent + subIndent * 0.35, y: baseline - body.size * 0.33),
                                                  radius: body.size * 0.12, color: styles.color("muted"))))
                 }
-                items.append(.frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color("text"))))
+                items += [.beginTag(.listBody),
+                          .frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color("text"))),
+                          .endTag(.listBody), .endTag(.listItem)]
                 height += childText.height
             }
+            items.append(.endTag(.list))
         }
         items += [.endTag(.listBody), .endTag(.listItem)]
         return Piece(height: height, items: items, spaceBefore: 0)

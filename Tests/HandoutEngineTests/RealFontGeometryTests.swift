@@ -7,13 +7,14 @@ import HandoutModel
 /// Layout with the real fonts (Pango): for every handout and paper, no text leaves its box
 /// or the page margins, and no two blocks or texts overlap.
 @Suite struct RealFontGeometryTests {
-    @Test func everyHandoutOnEveryPaperStaysInsideAndApart() throws {
+    @Test(arguments: ["en", "ar", "es", "hi", "ja", "ko", "pl", "pt", "vi", "zh-Hans"])
+    func everyHandoutOnEveryPaperStaysInsideAndApart(language: String) throws {
         try Shared.withRenderer { renderer in
             let items = try Shared.allEnglishDocuments(renderer)
             #expect(items.count == 5)
             for (handout, paper) in items {
-                let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
-                let label = "\(handout) \(paper.rawValue)"
+                let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper))
+                let label = "\(language) \(handout) \(paper.rawValue)"
                 let maxPages = try renderer.project.layout(handout).maxPages
                 #expect(laidOut.pages.count <= maxPages, "\(label): \(laidOut.pages.count) pages")
                 for (index, page) in laidOut.pages.enumerated() {
@@ -48,10 +49,11 @@ import HandoutModel
         }
     }
 
-    @Test func sheetsKeepBodyTextAtTwelvePointsAndTheCardAtNine() throws {
+    @Test(arguments: ["en", "ar", "es", "hi", "ja", "ko", "pl", "pt", "vi", "zh-Hans"])
+    func sheetsKeepBodyTextAtTwelvePointsAndTheCardAtNine(language: String) throws {
         try Shared.withRenderer { renderer in
             for (handout, paper) in try Shared.allEnglishDocuments(renderer) {
-                let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
+                let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper))
                 let recorder = RecordingPainter()
                 try laidOut.paint(on: recorder)
                 let minimum = handout == "alternatives-card" ? 9.0 : 12.0
@@ -60,7 +62,7 @@ import HandoutModel
                 let body = recorder.texts.filter { abs($0.size - small) > 0.01 }
                 #expect(!body.isEmpty)
                 for text in body where text.size < minimum - 0.01 {
-                    Issue.record("\(handout) \(paper.rawValue): \"\(text.text)\" at \(text.size) pt")
+                    Issue.record("\(language) \(handout) \(paper.rawValue): \"\(text.text)\" at \(text.size) pt")
                 }
             }
         }

@@ -55,6 +55,14 @@ public final class PangoText: TypesetText, @unchecked Sendable {
         height = Double(count) * pitch
     }
 
+    /// Where the character at `utf8Offset` starts, in points from the left of the box (its
+    /// left edge for left-to-right characters, its right edge for right-to-left ones).
+    public func caretX(utf8Offset: Int) -> Double {
+        var rect = PangoRectangle()
+        pango_layout_index_to_pos(pangoLayout, Int32(utf8Offset), &rect)
+        return Double(rect.x) / Double(PANGO_SCALE)
+    }
+
     /// The Pango line to draw for line `index` (used by the painter through `PangoLineDrawing`).
     func pangoLine(_ index: Int) -> UnsafeMutablePointer<PangoLayoutLine>? {
         pango_layout_get_line_readonly(pangoLayout, Int32(index))

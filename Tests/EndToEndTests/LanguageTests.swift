@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import HandoutModel
+
+/// Every handout in every language: written, checked, titled in the mother's language,
+/// and refused when a font is missing.
+@Suite(.serialized) struct LanguageTests {
+    static let languages = ["en", "ar", "es", "hi", "ja", "ko", "pl", "pt", "vi", "zh-Hans"]
+
+    @Test func renderAllLanguagesWritesEveryHandoutAndPaper() throws {
+        let out = try Command.temporaryFolder()
+        let result = try Command.handouts(["render", "--all", "--lang", "all", "--out-dir", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("50 written, 0 failed"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        for language in LanguageTests.languages {
+            for name in ["colostrum-facts-\(language)-a4", "colostrum-facts-\(language)-letter", "first-week-\(language)-a4",
+                         "first-week-\(language)-letter", "alternatives-card-\(language)-a6"] {
+                #expect(files.contains(name + ".pdf"), "\(name).pdf missing")
+            }
+        }
+        // Non-Latin scripts use only the shipped fonts, all embedded.
+        for language in ["ar", "hi", "ja", "ko", "zh-Hans"] {
+            let lines = try Command.tool("pdffonts", [out.appendingPathComponent("first-week-\(language)-a4.pdf").path]).stdout
+                .split(separator: "\n").dropFirst(2)
+            for line in lines {
+                let face = String(line.split(separator: " ")[0].split(separator: "+").last ?? "")
+                #expect(face.hasPrefix("NotoSans") || face.hasPrefix("NotoNaskh"), "\(language): \(face)")
+                #expect(line.split(separator: " ").suffix(5).prefix(3).allSatisfy { $0 == "yes" }, "\(language): \(line)")
+            }
+        }
+        // The handout's own title, as written in each guide, comes back out of the PDF.
+        for language in ["es", "vi", "pt", "pl", "ja", "zh-Hans", "ko"] {
+            let guide = try GuideLoader.load(Command.root.appendingPathComponent("Guide/\(language).yaml"), displayName: language)
+            for (handout, paper) in [("colostrum-facts", "a4"), ("first-week", "letter"), ("alternatives-card", "a6")] {
+                let title = try #require(guide.handouts[handout]?.title)
+                let text = try Command.tool("pdftotext", [out.appendingPathComponent("\(handout)-\(language)-\(paper).pdf").path, "-"]).stdout
+                #expect(text.contains(title), "\(language) \(handout): \"\(title)\" not found")
+            }
+            // A draft translation says so, in English too, for staff.
+            let text = try Command.tool("pdftotext", [out.appendingPathComponent("first-week-\(language)-a4.pdf").path, "-"]).stdout
+            #expect(text.replacingOccurrences(of: "\n", with: " ").contains("Translation not yet reviewed"))
+        }
+    }
+
+    @Test func checkPassesForEveryLanguage() throws {
+        let result = try Command.handouts(["check"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("10 languages checked: 0 errors, 10 warnings"))
+        for language in LanguageTests.languages { #expect(result.stdout.contains("\n\(language) ")) }
+    }
+
+    @Test func languageTagsFallBackAndUnknownOnesAreListed() throws {
+        let out = try Command.temporaryFolder()
+        #expect(try Command.handouts(["render", "colostrum-facts", "--lang", "es-MX", "--out-dir", out.path]).status == 0)
+        #expect(try Command.handouts(["render", "colostrum-facts", "--lang", "zh", "--out-dir", out.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == ["colostrum-facts-es-a4.pdf", "colostrum-facts-zh-Hans-a4.pdf"])
+        let unknown = try Command.handouts(["render", "colostrum-facts", "--lang", "tlh"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("available: en, ar, es, hi, ja, ko, pl, pt, vi, zh-Hans"))
+    }
+
+    @Test func requireReviewedRefusesDrafts() throws {
+        let out = try Command.temporaryFolder()
+        let result = try Command.handouts(["render", "first-week", "--lang", "es", "--require-reviewed", "--out-dir", out.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("Guide/es.yaml: review.status: the Español guide is a draft"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    /// Without the symbols font, ✱ has no glyph: check names it and every language that
+    /// needs it, and render refuses to write a PDF with tofu.
+    @Test func aMissingFontIsNamedAndRefused() throws {
+        let project = try Command.projectCopy()
+        try FileManager.default.removeItem(at: project.appendingPathComponent("Fonts/NotoSansSymbols2-Regular.subset.ttf"))
+        let check = try Command.handouts(["check", "--root", project.path])
+        #expect(check.status == 65)
+        for language in LanguageTests.languages {
+            #expect(check.stdout.contains("error: \(language): Guide/\(language).yaml: strings.emergency_legend: no shipped font has U+2731 ✱"),
+                    "\(language) is not named")
+        }
+        let out = project.appendingPathComponent("out")
+        let render = try Command.handouts(["render", "first-week", "--root", project.path, "--out-dir", out.path])
+        #expect(render.status == 65)
+        #expect(render.stderr.contains("U+2731"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "no PDF with tofu is written")
+    }
+}
