@@ -6,6 +6,8 @@ let package = Package(
     name: "Handouts",
     products: [
         .executable(name: "handouts", targets: ["handouts"]),
+        .library(name: "HandoutEngine", targets: ["HandoutEngine"]),
+        .library(name: "HandoutModel", targets: ["HandoutModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -18,6 +20,18 @@ let package = Package(
             path: "Sources/CPangoCairo",
             pkgConfig: "pangoft2",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfontconfig-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            path: "Sources/CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRsvg",
+            path: "Sources/CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
         ),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
@@ -32,7 +46,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo"]
+            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode", "CRsvg"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -40,7 +54,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CRsvg", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts",
             ],
             sources: ["Sources/HandoutAssets"],

@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # build: Cairo, Pango, fontconfig
+  libqrencode-dev librsvg2-dev                       # build: QR codes, SVG logos
   poppler-utils qpdf                                 # tests: pdfinfo, pdffonts, pdftotext, qpdf --check
 )
 sudo=""

@@ -10,6 +10,7 @@ public final class Renderer {
     public let fonts: FontLibrary
     public let typesetter: PangoTypesetter
     public let theme: Theme
+    public let images = ImageLibrary()
 
     public static let version = "0.1.0"
 
@@ -26,18 +27,25 @@ public final class Renderer {
     }
 
     /// One handout in one language on one paper, as a semantic document.
-    public func document(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil) throws -> Document {
+    public func document(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+                         options: RenderOptions = .standard) throws -> Document {
         let layout = try project.layout(handout)
         let guide = try project.guide(language)
+        if let logo = site.logoPath {
+            do { try images.check(logo) } catch let error as EngineError {
+                throw LoadError(file: site.file, keyPath: "logo", problem: error.problem, fix: error.fix)
+            }
+        }
         let composer = Composer(guide: guide, sources: try project.sources(), theme: theme, site: site, date: date,
                                 creator: Renderer.creator)
-        return try composer.compose(layout, paper: paper ?? layout.papers[0])
+        let papers = options.largePrint ? layout.largePrintPapers : layout.papers
+        return try composer.compose(layout, paper: paper ?? papers[0], options: options)
     }
 
     /// Typesets and lays out a document.
     public func layout(_ document: Document) throws -> LaidOutDocument {
         do {
-            return try DocumentLayouter(measurer: typesetter).layout(document)
+            return try DocumentLayouter(measurer: typesetter, qrEncoder: LibQREncoder()).layout(document)
         } catch LayoutError.typeset(let blockID, let error) {
             throw RenderError(handout: document.handout, language: document.language,
                               message: "block \(blockID): \(error.problem) in \"\(error.text.prefix(50))\"",
@@ -47,15 +55,16 @@ public final class Renderer {
 
     /// Paints a laid-out document into PDF bytes.
     public func pdf(_ laidOut: LaidOutDocument) throws -> Data {
-        let painter = CairoPainter()
+        let painter = CairoPainter(images: images)
         try laidOut.paint(on: painter)
         return painter.pdf
     }
 
     /// Compose, lay out and paint in one go.
-    public func renderPDF(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil) throws
-        -> (pdf: Data, document: LaidOutDocument) {
-        let laidOut = try layout(document(handout: handout, language: language, paper: paper, site: site, date: date))
+    public func renderPDF(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+                          options: RenderOptions = .standard) throws -> (pdf: Data, document: LaidOutDocument) {
+        let laidOut = try layout(document(handout: handout, language: language, paper: paper, site: site, date: date,
+                                          options: options))
         return (try pdf(laidOut), laidOut)
     }
 }

@@ -4,6 +4,7 @@ import HandoutModel
 struct BlockBuilder {
     let measurer: TextMeasurer
     let styles: Styles
+    let qrEncoder: QREncoder?
 
     var direction: TextDirection { styles.document.direction }
 
@@ -15,7 +16,11 @@ struct BlockBuilder {
             if let heading = block.heading {
                 pieces.append(try headingPiece(heading, component: block.component, width: inner))
             }
-            for (index, content) in block.content.enumerated() {
+            if block.component == .contacts {
+                pieces += try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
+                    .pieces(block.content, width: inner, gap: pieces.isEmpty ? 0 : styles.paragraphGap, columns: block.listColumns)
+            }
+            for (index, content) in block.content.enumerated() where block.component != .contacts {
                 let gap = pieces.isEmpty ? 0 : styles.paragraphGap
                 var added = try self.pieces(for: content, block: block, width: inner, gap: gap)
                 // A lead-in paragraph stays with the list, table or tracker it introduces.
@@ -81,10 +86,14 @@ struct BlockBuilder {
         case let .table(header, rows):
             return [try TableBuilder(measurer: measurer, styles: styles).piece(header: header, rows: rows, width: width, gap: gap)]
         case .tracker(let tracker):
-            return [try TrackerBuilder(measurer: measurer, styles: styles).piece(tracker, width: width, gap: gap)]
-        case .contacts(let contacts):
-            return try ContactsBuilder(measurer: measurer, styles: styles).pieces(contacts, width: width, gap: gap,
-                                                                                  columns: block.listColumns)
+            return try TrackerBuilder(measurer: measurer, styles: styles).pieces(tracker, width: width, gap: gap)
+        case .contacts:
+            return try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
+                .pieces([content], width: width, gap: gap, columns: block.listColumns)
+        case let .qrCode(url, caption, shortURL):
+            guard let qrEncoder else { throw LayoutError.noQREncoder(blockID: block.id) }
+            return [try QRCodeBuilder(measurer: measurer, styles: styles, encoder: qrEncoder)
+                .piece(url: url, caption: caption, shortURL: shortURL, width: width, gap: gap)]
         }
     }
 }
@@ -93,6 +102,10 @@ struct BlockBuilder {
 public enum LayoutError: Error, Sendable, CustomStringConvertible {
     /// Text that a typesetter refused (a character no font has).
     case typeset(blockID: String, TypesetError)
+    /// A QR code was asked for but no encoder was given to the layouter.
+    case noQREncoder(blockID: String)
+    /// The QR encoder refused the text (too long for a QR code, say).
+    case qrCode(blockID: String, String)
     /// Content that does not fit the allowed pages, even at the smallest allowed type.
     case overflow(handout: String, language: String, blockID: String, page: Int, excess: Double, allowedPages: Int,
                   smallestBody: Double)
@@ -101,6 +114,10 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .typeset(blockID, error):
             return "block \(blockID): \(error)"
+        case let .noQREncoder(blockID):
+            return "block \(blockID): a QR code needs an encoder (libqrencode)"
+        case let .qrCode(blockID, problem):
+            return "block \(blockID): \(problem)"
         case let .overflow(handout, language, blockID, page, excess, allowedPages, smallestBody):
             let mm = excess * 25.4 / 72
             return "\(handout) (\(language)) does not fit on \(allowedPages) page\(allowedPages == 1 ? "" : "s"): block \(blockID) runs "

@@ -1,12 +1,58 @@
 import HandoutModel
 
-/// The unit's phone numbers: label and number on one line, numbers as `tel:` links. Without
-/// a site profile the numbers are write-in lines for the ward to fill by hand.
+/// The unit's phone numbers, opening hours and web link. Label and number share a line,
+/// numbers are `tel:` links; without a site profile the numbers are write-in lines. On a
+/// wide page the QR code stands in a panel beside the numbers, on a narrow one below them.
 struct ContactsBuilder {
     let measurer: TextMeasurer
     let styles: Styles
+    let qrEncoder: QREncoder?
 
-    func pieces(_ contacts: [Contact], width: Double, gap: Double, columns: Int) throws -> [Piece] {
+    /// Below this width the QR panel goes under the numbers instead of beside them.
+    static let sidePanelMinimumWidth = 360.0
+
+    func pieces(_ content: [DocumentContent], width: Double, gap: Double, columns: Int) throws -> [Piece] {
+        var contacts: [Contact] = []
+        var paragraphs: [RichText] = []
+        var qr: (url: String, caption: RichText, shortURL: String)?
+        for item in content {
+            switch item {
+            case .contacts(let list): contacts += list
+            case .paragraph(let text): paragraphs.append(text)
+            case let .qrCode(url, caption, shortURL): qr = (url, caption, shortURL)
+            default: break
+            }
+        }
+        guard let qr, width >= ContactsBuilder.sidePanelMinimumWidth else {
+            var pieces = try numberPieces(contacts, paragraphs, width: width, gap: gap, columns: columns)
+            if let qr { pieces.append(try qrBuilder().piece(url: qr.url, caption: qr.caption, shortURL: qr.shortURL, width: width, gap: styles.paragraphGap)) }
+            return pieces
+        }
+        // Side by side: the numbers on the leading side, the QR panel on the trailing side.
+        let panel = try qrBuilder().panel(url: qr.url, caption: qr.caption, shortURL: qr.shortURL, maximumWidth: width * 0.4)
+        let numbersWidth = width - panel.width - styles.columnGap
+        let numbers = try numberPieces(contacts, paragraphs, width: numbersWidth, gap: 0, columns: columns)
+        var items: [PageItem] = []
+        var y = 0.0
+        for (index, piece) in numbers.enumerated() {
+            if index > 0 { y += piece.spaceBefore }
+            items += piece.items.map { $0.offsetBy(dx: 0, dy: y) }
+            y += piece.height
+        }
+        items += panel.items.map { $0.offsetBy(dx: width - panel.width, dy: 0) }
+        return [Piece(height: max(y, panel.height), items: items, spaceBefore: gap)]
+    }
+
+    private func qrBuilder() throws -> QRCodeBuilder {
+        guard let qrEncoder else { throw LayoutError.noQREncoder(blockID: "contacts") }
+        return QRCodeBuilder(measurer: measurer, styles: styles, encoder: qrEncoder)
+    }
+
+    /// Rows of label-and-number cells, then the opening hours.
+    private func numberPieces(_ contacts: [Contact], _ paragraphs: [RichText], width: Double, gap: Double, columns: Int) throws -> [Piece] {
+        // Fewer columns when a cell would be too narrow for a label and a whole number.
+        var columns = max(1, columns)
+        while columns > 1 && (width - Double(columns - 1) * styles.columnGap) / Double(columns) < styles.size(.body) * 16 { columns -= 1 }
         let columnWidth = (width - Double(columns - 1) * styles.columnGap) / Double(columns)
         var pieces: [Piece] = []
         var rowItems: [PageItem] = []
@@ -21,11 +67,19 @@ struct ContactsBuilder {
                 rowItems = []; rowHeight = 0
             }
         }
+        for paragraph in paragraphs {
+            let text = try measurer.typeset(paragraph, style: styles.style(.body), width: width)
+            let frame = Frame.text(text, origin: Point(x: 0, y: 0), color: styles.color("text"))
+            var items: [PageItem] = [.beginTag(.paragraph), .frame(frame), .endTag(.paragraph)]
+            // A web address in the text: the whole line is its link (a card has no room for a QR code).
+            if let link = paragraph.runs.compactMap(\.link).first { items.append(.link(frame.bounds, uri: link)) }
+            pieces.append(Piece(height: text.height, items: items, spaceBefore: styles.itemGap * 2))
+        }
         return pieces
     }
 
     private func cell(_ contact: Contact, width: Double) throws -> Piece {
-        let labelWidth = width * 0.48
+        let labelWidth = width * 0.5
         let label = try measurer.typeset(RichText(plain: contact.label), style: styles.style(.body), width: labelWidth - styles.gap(6))
         var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color("text")))]
         var height = label.height
@@ -37,10 +91,10 @@ struct ContactsBuilder {
             items.append(.artifact(.line(from: Point(x: numberX, y: lineY), to: Point(x: width, y: lineY),
                                          color: styles.color("muted"), width: 0.8)))
         } else {
-            // Numbers are typeset left-to-right even on right-to-left pages, so they dial as read.
+            // Numbers are typeset left-to-right even on right-to-left pages, so they dial as
+            // read, and sit next to their label (right-aligned in their box on such pages).
             var style = styles.style(.body, bold: true)
             style.direction = .ltr
-            // ...and sit next to their label: right-aligned in their box on right-to-left pages.
             style.alignment = styles.document.direction == .rtl ? .end : .start
             let link = "tel:" + contact.number.filter { !$0.isWhitespace }
             let number = try measurer.typeset(RichText(runs: [.init(contact.number, bold: true, link: link)]), style: style,

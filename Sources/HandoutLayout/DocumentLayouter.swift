@@ -4,20 +4,24 @@ import HandoutModel
 /// pages to fit within the theme's floor; mirrors right-to-left pages.
 public struct DocumentLayouter {
     public let measurer: TextMeasurer
+    public let qrEncoder: QREncoder?
 
-    public init(measurer: TextMeasurer) { self.measurer = measurer }
+    public init(measurer: TextMeasurer, qrEncoder: QREncoder? = nil) {
+        self.measurer = measurer
+        self.qrEncoder = qrEncoder
+    }
 
-    /// Gap squeezes tried, in order, before type shrinks: most text that is a little too
-    /// long fits by losing some air between blocks.
-    static let gapSteps: [Double] = [1, 0.75, 0.5]
+    /// Squeezes tried, in order, before type shrinks: most text that is a little too long
+    /// fits by losing some air between blocks, then a little between lines (1.25 -> 1.2).
+    static let squeezes: [(gaps: Double, lines: Double)] = [(1, 1), (0.75, 1), (0.5, 1), (0.5, 0.96)]
 
     public func layout(_ document: Document) throws -> LaidOutDocument {
         var firstOverflow: Overflow?
-        for gaps in DocumentLayouter.gapSteps {
+        for squeeze in DocumentLayouter.squeezes {
             do {
-                return try attempt(document, factor: 1, gaps: gaps)
+                return try attempt(document, factor: 1, gaps: squeeze.gaps, lines: squeeze.lines)
             } catch let overflow as Overflow {
-                firstOverflow = firstOverflow ?? overflow
+                firstOverflow = overflow  // the tightest attempt says how much is really missing
             }
         }
         let floorFactor = document.scale.bodyFloor / document.scale["body"]
@@ -26,10 +30,10 @@ public struct DocumentLayouter {
         }
         // Largest uniform type scale that fits (gaps at their tightest), by bisection
         // between the floor and 1.
-        let gaps = DocumentLayouter.gapSteps.last!
+        let (gaps, lines) = DocumentLayouter.squeezes.last!
         var best: LaidOutDocument
         do {
-            best = try attempt(document, factor: floorFactor, gaps: gaps)
+            best = try attempt(document, factor: floorFactor, gaps: gaps, lines: lines)
         } catch let overflow as Overflow {
             throw overflowError(document, overflow, factor: floorFactor)
         }
@@ -37,7 +41,7 @@ public struct DocumentLayouter {
         for _ in 0..<7 {
             let middle = (low + high) / 2
             do {
-                best = try attempt(document, factor: middle, gaps: gaps)
+                best = try attempt(document, factor: middle, gaps: gaps, lines: lines)
                 low = middle
             } catch is Overflow {
                 high = middle
@@ -51,18 +55,22 @@ public struct DocumentLayouter {
                   excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale["body"] * factor)
     }
 
-    private func attempt(_ document: Document, factor: Double, gaps: Double) throws -> LaidOutDocument {
+    private func attempt(_ document: Document, factor: Double, gaps: Double, lines: Double) throws -> LaidOutDocument {
         var styles = Styles(document: document, factor: factor)
         styles.gapFactor = gaps
+        styles.lineFactor = lines
         let chrome = PageChrome(measurer: measurer, styles: styles)
-        let builder = BlockBuilder(measurer: measurer, styles: styles)
-        let pageSize = Size(width: document.paper.width, height: document.paper.height)
+        let builder = BlockBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
+        let pageSize = Size(width: document.pageSize.width, height: document.pageSize.height)
         let margins = document.margins
         let bodyWidth = pageSize.width - margins.left - margins.right
 
         let footerHeight = try chrome.footerHeight(pageSize: pageSize)
         let firstHeader = try chrome.header(style: document.header, pageSize: pageSize, isFirstPage: true)
-        let laterHeader = try chrome.header(style: document.header == .none ? .none : .bar, pageSize: pageSize, isFirstPage: false)
+        // Later pages of a sheet repeat the title in a slim bar, so a loose page is known;
+        // a card's back face is the same card, and needs the room.
+        let laterStyle: LayoutSpec.HeaderStyle = document.header == .none || document.overflow == .shrink ? .none : .bar
+        let laterHeader = try chrome.header(style: laterStyle, pageSize: pageSize, isFirstPage: false)
         let bodyBottom = pageSize.height - margins.bottom - footerHeight - styles.gap(10)
         func bodyArea(_ page: Int) -> Rect {
             let top = page == 0 ? firstHeader.bottom : laterHeader.bottom
@@ -82,6 +90,11 @@ public struct DocumentLayouter {
                 case .single(let block):
                     if block.breakBefore && !flow.isAtPageTop { try flow.newPage(blockID: block.id, needed: 0) }
                     try flow.place(builder.stack(for: block, width: bodyWidth), width: bodyWidth)
+                case .columns(let columns) where isTooNarrow(columns.count, width: bodyWidth, styles: styles):
+                    // Stacked: columns too narrow for the type (A5, large print) read badly.
+                    for block in columns.flatMap({ $0 }) {
+                        try flow.place(builder.stack(for: block, width: bodyWidth), width: bodyWidth)
+                    }
                 case .columns(let columns):
                     let (stack, placements) = try columnsStack(columns, builder: builder, styles: styles, width: bodyWidth)
                     try flow.place(stack, width: bodyWidth)
@@ -108,7 +121,12 @@ public struct DocumentLayouter {
             }
             pages.append(page)
         }
-        return LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps)
+        return LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps, lineScale: lines)
+    }
+
+    private func isTooNarrow(_ count: Int, width: Double, styles: Styles) -> Bool {
+        let columnWidth = (width - styles.columnGap * Double(count - 1)) / Double(count)
+        return columnWidth < styles.spacing.minimumColumnEms * styles.size(.body)
     }
 
     /// Side-by-side columns become one unbreakable piece; each column is stacked on its own.

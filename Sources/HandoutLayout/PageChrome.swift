@@ -18,18 +18,26 @@ struct PageChrome {
         case .band where isFirstPage:
             // The band bleeds to the page edges; its text stays inside the margins.
             let top = margins.top
-            let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.title), width: width)
-            let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: width)
+            let logoWidth = document.logo == nil ? 0 : min(width * 0.3, styles.size(.title) * 4.5)
+            let textWidth = width - (logoWidth > 0 ? logoWidth + styles.gap(12) : 0)
+            let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.title), width: textWidth)
+            let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: textWidth)
             let subtitleY = top + title.height + styles.gap(4)
             let bottom = subtitleY + subtitle.height + styles.gap(12)
             let onAccent = styles.color("on_accent")
-            return ([.artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color("accent"),
-                                     stroke: nil, lineWidth: 0)),
-                     .beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
-                     .endTag(.heading1), .outline(title: document.title, level: 1, y: 0),
-                     .beginTag(.paragraph),
-                     .frame(.text(subtitle, origin: Point(x: margins.left, y: subtitleY), color: onAccent)),
-                     .endTag(.paragraph)], bottom + styles.sectionGap * 0.8)
+            var items: [PageItem] = [
+                .artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color("accent"),
+                                stroke: nil, lineWidth: 0)),
+                .beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
+                .endTag(.heading1), .outline(title: document.title, level: 1, y: 0),
+                .beginTag(.paragraph),
+                .frame(.text(subtitle, origin: Point(x: margins.left, y: subtitleY), color: onAccent)),
+                .endTag(.paragraph)]
+            if let logo = document.logo {
+                items += logoItems(logo, in: Rect(x: margins.left + width - logoWidth, y: top,
+                                                  width: logoWidth, height: bottom - top - styles.gap(8)))
+            }
+            return (items, bottom + styles.sectionGap * 0.8)
         case .band, .bar:
             // Later pages, and cards: a slim bar with the title, so a loose page is identifiable.
             let top = margins.top
@@ -47,6 +55,16 @@ struct PageChrome {
             }
             return (items, bottom + styles.sectionGap * 0.8)
         }
+    }
+
+    /// The unit's logo on a white plate, so any logo reads on the coloured band.
+    private func logoItems(_ path: String, in rect: Rect) -> [PageItem] {
+        let pad = styles.gap(4)
+        return [.artifact(.rect(rect, fill: .white, stroke: nil, lineWidth: 0)),
+                .beginTag(.figure),
+                .frame(.image(path: path, rect: Rect(x: rect.x + pad, y: rect.y + pad, width: rect.width - 2 * pad,
+                                                     height: rect.height - 2 * pad))),
+                .endTag(.figure)]
     }
 
     /// The footer's height, measured before the body flows (with the largest page count).

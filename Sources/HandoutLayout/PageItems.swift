@@ -7,6 +7,10 @@ public enum Frame: Sendable {
     case rect(Rect, fill: RGB?, stroke: RGB?, lineWidth: Double)
     case line(from: Point, to: Point, color: RGB, width: Double)
     case disc(center: Point, radius: Double, color: RGB)
+    /// Many rectangles filled as one shape (a QR code: no seams between modules).
+    case rects([Rect], fill: RGB)
+    /// A picture file (PNG or SVG) scaled to fit inside `rect`, keeping its proportions.
+    case image(path: String, rect: Rect)
 
     func offsetBy(dx: Double, dy: Double) -> Frame {
         switch self {
@@ -18,6 +22,10 @@ public enum Frame: Sendable {
             return .line(from: Point(x: from.x + dx, y: from.y + dy), to: Point(x: to.x + dx, y: to.y + dy), color: color, width: width)
         case let .disc(center, radius, color):
             return .disc(center: Point(x: center.x + dx, y: center.y + dy), radius: radius, color: color)
+        case let .rects(rects, fill):
+            return .rects(rects.map { $0.offsetBy(dx: dx, dy: dy) }, fill: fill)
+        case let .image(path, rect):
+            return .image(path: path, rect: rect.offsetBy(dx: dx, dy: dy))
         }
     }
 
@@ -31,6 +39,13 @@ public enum Frame: Sendable {
             return .line(from: Point(x: w - from.x, y: from.y), to: Point(x: w - to.x, y: to.y), color: color, width: width)
         case let .disc(center, radius, color):
             return .disc(center: Point(x: w - center.x, y: center.y), radius: radius, color: color)
+        case let .rects(rects, fill):
+            // A QR code reads the same way round on any page: move it, do not flip it.
+            let bounds = Frame.rects(rects, fill: fill).bounds
+            let dx = w - bounds.maxX - bounds.minX
+            return .rects(rects.map { $0.offsetBy(dx: dx, dy: 0) }, fill: fill)
+        case let .image(path, rect):
+            return .image(path: path, rect: rect.mirrored(pageWidth: w))
         }
     }
 
@@ -49,6 +64,14 @@ public enum Frame: Sendable {
             return Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
         case let .disc(center, radius, _):
             return Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+        case let .rects(rects, _):
+            guard let first = rects.first else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+            let minX = rects.map(\.minX).min()!, minY = rects.map(\.minY).min()!
+            let maxX = rects.map(\.maxX).max()!, maxY = rects.map(\.maxY).max()!
+            _ = first
+            return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+        case let .image(_, rect):
+            return rect
         }
     }
 }
@@ -120,4 +143,6 @@ public struct LaidOutDocument: Sendable {
     public let scale: Double
     /// The factor the gaps between blocks were squeezed by to fit (1 as designed).
     public let gapScale: Double
+    /// The factor line spacing was squeezed by to fit (1 as designed).
+    public let lineScale: Double
 }

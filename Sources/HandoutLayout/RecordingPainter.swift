@@ -48,6 +48,11 @@ public final class RecordingPainter: Painter {
         case let .disc(center, radius, color):
             colors.insert(color.description)
             lines.append("\(indent)\(mark)disc \(f(center.x)),\(f(center.y)) r\(f(radius)) \(color)")
+        case let .rects(rects, fill):
+            colors.insert(fill.description)
+            lines.append("\(indent)\(mark)rects \(rects.count) in \(frame.bounds) \(fill)")
+        case let .image(path, rect):
+            lines.append("\(indent)\(mark)image \((path as NSString).lastPathComponent) in \(rect)")
         }
     }
 

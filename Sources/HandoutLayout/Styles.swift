@@ -11,6 +11,8 @@ struct Styles {
     /// Extra squeeze on the gaps between blocks, paragraphs and items only, tried before any
     /// type gets smaller: a longer translation keeps its type size and loses some air.
     var gapFactor: Double = 1
+    /// Squeeze on body line spacing, the last resort before type shrinks.
+    var lineFactor: Double = 1
 
     var theme: Theme { document.theme }
     var spacing: Theme.Spacing { document.theme.spacing }
@@ -29,7 +31,7 @@ struct Styles {
 
     func style(_ role: Role, bold: Bool = false, alignment: TextStyle.Alignment = .start, lineHeight: Double? = nil) -> TextStyle {
         let isHeadline = role == .title || role == .heading || role == .subtitle
-        let bodyLineHeight = theme.lineHeight(for: document.language)
+        let bodyLineHeight = theme.lineHeight(for: document.language) * lineFactor
         // Headlines are set tighter than body text, by the same proportion in every script.
         let headlineLineHeight = bodyLineHeight * 1.2 / spacing.lineHeight
         return TextStyle(size: size(role), bold: bold || role == .title || role == .heading, alignment: alignment,
@@ -47,5 +49,6 @@ struct Styles {
     var columnGap: Double { gap(spacing.columnGap) }
     var listIndent: Double { gap(spacing.listIndent) }
 
-    func color(_ key: String) -> RGB { theme.colors[key] }
+    /// Colours after the site's brand colour and the grayscale choice.
+    func color(_ key: String) -> RGB { document.colors[key] }
 }

@@ -9,7 +9,9 @@ struct TrackerBuilder {
     /// 4.5 mm: big enough to tick with a pen on a cheap printout.
     static let minimumBox = points(mm: 4.5)
 
-    func piece(_ tracker: DocumentTracker, width: Double, gap: Double) throws -> Piece {
+    /// The header row keeps with the first day; each day is a piece of its own, so on a
+    /// small page (A5, large print) the tracker continues on the next page between days.
+    func pieces(_ tracker: DocumentTracker, width: Double, gap: Double) throws -> [Piece] {
         let pad = styles.gap(5)
         let box = max(TrackerBuilder.minimumBox, styles.size(.body) * 1.05)
         let boxGap = box * 0.3
@@ -24,27 +26,41 @@ struct TrackerBuilder {
         }
         dayWidth += 2 * pad + 1
         let widths = try columnWidths(tracker, available: width - dayWidth, box: box, boxGap: boxGap, pad: pad, style: targetStyle)
+        let boundaries = widths.dropLast().reduce(into: [dayWidth]) { $0.append($0.last! + $1) }
 
-        var items: [PageItem] = [.beginTag(.table)]
+        /// The grid around one row: side borders, column rules, the rule under it.
+        func grid(height: Double, top: Bool) -> [PageItem] {
+            let rule = styles.color("rule")
+            var items: [PageItem] = [
+                .artifact(.line(from: Point(x: 0, y: 0), to: Point(x: 0, y: height), color: rule, width: 0.8)),
+                .artifact(.line(from: Point(x: width, y: 0), to: Point(x: width, y: height), color: rule, width: 0.8)),
+                .artifact(.line(from: Point(x: 0, y: height), to: Point(x: width, y: height), color: rule, width: 0.6)),
+            ]
+            if top { items.append(.artifact(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0), color: rule, width: 0.8))) }
+            items += boundaries.map { .artifact(.line(from: Point(x: $0, y: 0), to: Point(x: $0, y: height), color: rule, width: 0.6)) }
+            return items
+        }
+
         // Header row.
         var headerTexts = [try measurer.typeset(RichText(plain: tracker.dayHeading), style: headerStyle, width: dayWidth - 2 * pad)]
         for (index, column) in tracker.columns.enumerated() {
             headerTexts.append(try measurer.typeset(RichText(plain: column.label), style: headerStyle, width: widths[index] - 2 * pad))
         }
         let headerHeight = (headerTexts.map(\.height).max() ?? 0) + 2 * pad
-        items.append(.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color("box_fill"),
-                                     stroke: nil, lineWidth: 0)))
-        items.append(.beginTag(.tableRow))
+        var header: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color("box_fill"),
+                                                  stroke: nil, lineWidth: 0))]
+        header += grid(height: headerHeight, top: true)
+        header += [.beginTag(.table), .beginTag(.tableRow)]
         var x = 0.0
         for (index, text) in headerTexts.enumerated() {
-            items += [.beginTag(.tableHeader), .frame(.text(text, origin: Point(x: x + pad, y: pad), color: styles.color("accent"))),
-                      .endTag(.tableHeader)]
+            header += [.beginTag(.tableHeader), .frame(.text(text, origin: Point(x: x + pad, y: pad), color: styles.color("accent"))),
+                       .endTag(.tableHeader)]
             x += index == 0 ? dayWidth : widths[index - 1]
         }
-        items.append(.endTag(.tableRow))
-        var y = headerHeight
+        header.append(.endTag(.tableRow))
+        var pieces = [Piece(height: headerHeight, items: header, spaceBefore: gap, keepWithNext: true)]
 
-        for row in tracker.rows {
+        for (rowIndex, row) in tracker.rows.enumerated() {
             let label = try measurer.typeset(RichText(plain: row.label), style: dayStyle, width: dayWidth - 2 * pad)
             var cellItems: [PageItem] = []
             var rowHeight = label.height + 2 * pad
@@ -58,7 +74,7 @@ struct TrackerBuilder {
                 var cell: [PageItem] = []
                 for boxIndex in 0..<column.boxes {
                     let bx = x + pad + Double(boxIndex % perLine) * (box + boxGap)
-                    let by = y + pad + Double(boxIndex / perLine) * (box + boxGap)
+                    let by = pad + Double(boxIndex / perLine) * (box + boxGap)
                     cell.append(.artifact(.rect(Rect(x: bx, y: by, width: box, height: box), fill: .white,
                                                 stroke: styles.color("tick"), lineWidth: 1)))
                 }
@@ -67,7 +83,7 @@ struct TrackerBuilder {
                 if !target.isEmpty {
                     let text = try measurer.typeset(RichText(markup: target), style: targetStyle, width: inner)
                     cell += [.beginTag(.paragraph),
-                             .frame(.text(text, origin: Point(x: x + pad, y: y + cellHeight - pad + styles.gap(3)),
+                             .frame(.text(text, origin: Point(x: x + pad, y: cellHeight - pad + styles.gap(3)),
                                           color: styles.color("text"))),
                              .endTag(.paragraph)]
                     cellHeight += text.height + styles.gap(3)
@@ -76,23 +92,16 @@ struct TrackerBuilder {
                 rowHeight = max(rowHeight, cellHeight)
                 x += widths[index]
             }
+            var items = grid(height: rowHeight, top: false)
             items.append(.beginTag(.tableRow))
-            items += [.beginTag(.tableHeader), .frame(.text(label, origin: Point(x: pad, y: y + pad), color: styles.color("text"))),
+            items += [.beginTag(.tableHeader), .frame(.text(label, origin: Point(x: pad, y: pad), color: styles.color("text"))),
                       .endTag(.tableHeader)]
             items += cellItems
             items.append(.endTag(.tableRow))
-            y += rowHeight
-            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color("rule"), width: 0.6)))
+            if rowIndex == tracker.rows.count - 1 { items.append(.endTag(.table)) }
+            pieces.append(Piece(height: rowHeight, items: items, spaceBefore: 0))
         }
-        // Column rules make the grid readable when ticking by hand.
-        x = dayWidth
-        for index in 0..<tracker.columns.count {
-            items.append(.artifact(.line(from: Point(x: x, y: 0), to: Point(x: x, y: y), color: styles.color("rule"), width: 0.6)))
-            x += widths[index]
-        }
-        items.append(.artifact(.rect(Rect(x: 0, y: 0, width: width, height: y), fill: nil, stroke: styles.color("rule"), lineWidth: 0.8)))
-        items.append(.endTag(.table))
-        return Piece(height: y, items: items, spaceBefore: gap)
+        return pieces
     }
 
     /// Each column would like its boxes on one line and its longest target unbroken; when

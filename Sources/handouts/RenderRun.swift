@@ -30,6 +30,7 @@ struct RenderRun {
                 written += 1
                 let pages = laidOut.pages.count
                 var shrink = laidOut.gapScale < 1 ? String(format: ", spacing at %.0f%%", laidOut.gapScale * 100) : ""
+                if laidOut.lineScale < 1 { shrink += String(format: ", lines at %.0f%%", laidOut.lineScale * 100) }
                 if laidOut.scale < 1 { shrink += String(format: ", type at %.0f%%", laidOut.scale * 100) }
                 Console.say("wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))")
             } catch {

@@ -25,7 +25,7 @@ import Testing
     @Test func aPaperTheHandoutIsNotMadeFor() throws {
         let result = try Command.handouts(["render", "alternatives-card", "--paper", "letter"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("not made for letter paper — use --paper a6"))
+        #expect(result.stderr.contains("not made for letter paper — use --paper a6 or 4x6"))
     }
 
     @Test func aTypoInTheGuideNamesFileLineAndFixAndKeepsTheOldPDF() throws {
@@ -65,10 +65,11 @@ import Testing
         let out = project.appendingPathComponent("out")
         let result = try Command.handouts(["render", "--all", "--root", project.path, "--out-dir", out.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("3 written, 1 failed"))
+        #expect(result.stdout.contains("5 written, 1 failed"))
         #expect(result.stderr.contains("Layouts/first-week.yaml:1:1: missing key \"papers\""))
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(written == ["alternatives-card-en-a6.pdf", "colostrum-facts-en-a4.pdf", "colostrum-facts-en-letter.pdf"])
+        #expect(written == ["alternatives-card-en-4x6.pdf", "alternatives-card-en-a6.pdf", "colostrum-facts-en-a4.pdf",
+                            "colostrum-facts-en-a5.pdf", "colostrum-facts-en-letter.pdf"])
     }
 
     @Test func helpDocumentsExitCodes() throws {

@@ -11,11 +11,12 @@ import HandoutModel
         let out = try Command.temporaryFolder()
         let result = try Command.handouts(["render", "--all", "--lang", "all", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("50 written, 0 failed"))
+        #expect(result.stdout.contains("80 written, 0 failed"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
         for language in LanguageTests.languages {
             for name in ["colostrum-facts-\(language)-a4", "colostrum-facts-\(language)-letter", "first-week-\(language)-a4",
-                         "first-week-\(language)-letter", "alternatives-card-\(language)-a6"] {
+                         "first-week-\(language)-letter", "alternatives-card-\(language)-a6", "colostrum-facts-\(language)-a5",
+                         "first-week-\(language)-a5", "alternatives-card-\(language)-4x6"] {
                 #expect(files.contains(name + ".pdf"), "\(name).pdf missing")
             }
         }

@@ -6,16 +6,19 @@ import Testing
     static let expected: [(file: String, pages: ClosedRange<Int>, size: String)] = [
         ("colostrum-facts-en-a4.pdf", 1...1, "595.276 x 841.89"),
         ("colostrum-facts-en-letter.pdf", 1...1, "612 x 792"),
+        ("colostrum-facts-en-a5.pdf", 1...3, "419.528 x 595.276"),
         ("first-week-en-a4.pdf", 1...2, "595.276 x 841.89"),
         ("first-week-en-letter.pdf", 1...2, "612 x 792"),
+        ("first-week-en-a5.pdf", 1...6, "419.528 x 595.276"),
         ("alternatives-card-en-a6.pdf", 2...2, "297.638 x 419.528"),
+        ("alternatives-card-en-4x6.pdf", 2...2, "288 x 432"),
     ]
 
     @Test func renderAllWritesEveryHandoutAsAGoodPDF() throws {
         let out = try Command.temporaryFolder()
         let result = try Command.handouts(["render", "--all", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("5 written, 0 failed"))
+        #expect(result.stdout.contains("8 written, 0 failed"))
         #expect(result.stderr.contains("draft"), "a draft guide is announced")
         for item in RenderAllTests.expected {
             let file = out.appendingPathComponent(item.file)

@@ -11,11 +11,11 @@ import HandoutModel
     func everyHandoutOnEveryPaperStaysInsideAndApart(language: String) throws {
         try Shared.withRenderer { renderer in
             let items = try Shared.allEnglishDocuments(renderer)
-            #expect(items.count == 5)
+            #expect(items.count == 8)
             for (handout, paper) in items {
                 let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper))
                 let label = "\(language) \(handout) \(paper.rawValue)"
-                let maxPages = try renderer.project.layout(handout).maxPages
+                let maxPages = try renderer.project.layout(handout).maxPages(on: paper)
                 #expect(laidOut.pages.count <= maxPages, "\(label): \(laidOut.pages.count) pages")
                 for (index, page) in laidOut.pages.enumerated() {
                     check(page, label: "\(label) page \(index + 1)")

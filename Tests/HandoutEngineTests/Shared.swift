@@ -20,7 +20,7 @@ enum Shared {
         return try body(cached!)
     }
 
-    /// Every shipped handout and paper, in English.
+    /// Every shipped handout and paper.
     static func allEnglishDocuments(_ renderer: Renderer) throws -> [(handout: String, paper: Paper)] {
         try renderer.project.handouts.flatMap { handout in
             try renderer.project.layout(handout).papers.map { (handout, $0) }

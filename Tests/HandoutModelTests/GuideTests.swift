@@ -13,7 +13,7 @@ import Testing
         #expect(guide.direction == .ltr)
         #expect(guide.review.status == .draft)
         #expect(guide.review.date == CalendarDate("2026-12-01"))
-        #expect(guide.blocks.count >= 20)
+        #expect(guide.blocks.count >= 19)
     }
 
     @Test func everyCitedSourceResolves() throws {

@@ -12,7 +12,10 @@ public final class CairoPainter: Painter {
     private var outlineParents: [Int: Int32] = [:]
     private var failure: String?
 
-    public init() {}
+    private let images: ImageLibrary
+    private var grayscale = false
+
+    public init(images: ImageLibrary = ImageLibrary()) { self.images = images }
 
     deinit {
         if let cr { cairo_destroy(cr) }
@@ -31,6 +34,7 @@ public final class CairoPainter: Painter {
         self.surface = surface
         try check(cairo_surface_status(surface))
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        grayscale = document.document.options.grayscale
         let meta = document.document.metadata
         set(CAIRO_PDF_METADATA_TITLE, meta.title)
         set(CAIRO_PDF_METADATA_SUBJECT, meta.subject)
@@ -94,6 +98,16 @@ public final class CairoPainter: Painter {
             cairo_new_sub_path(cr)
             cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
             cairo_fill(cr)
+        case let .rects(rects, fill):
+            setColor(fill)
+            for rect in rects { cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height) }
+            cairo_fill(cr)
+        case let .image(path, rect):
+            do {
+                try images.draw(path, in: rect, on: cr, grayscale: grayscale)
+            } catch {
+                failure = String(describing: error)
+            }
         }
     }
 
@@ -118,7 +132,7 @@ public final class CairoPainter: Painter {
 
     public func endDocument() throws {
         cairo_tag_end(cr, "Document")
-        if let failure { throw EngineError.cairo(failure) }
+        if let failure { throw EngineError.image(failure, fix: "") }
         try check(cairo_status(cr))
         cairo_destroy(cr)
         cr = nil

@@ -94,11 +94,27 @@ public final class FontLibrary: @unchecked Sendable {
 public enum EngineError: Error, Sendable, CustomStringConvertible {
     case fonts(String, fix: String)
     case output(String, fix: String)
+    /// The site's logo cannot be used.
+    case image(String, fix: String)
     case cairo(String)
+
+    /// The problem alone, without the fix.
+    public var problem: String {
+        switch self {
+        case let .fonts(problem, _), let .output(problem, _), let .image(problem, _), let .cairo(problem): return problem
+        }
+    }
+
+    public var fix: String {
+        switch self {
+        case let .fonts(_, fix), let .output(_, fix), let .image(_, fix): return fix
+        case .cairo: return ""
+        }
+    }
 
     public var description: String {
         switch self {
-        case let .fonts(problem, fix), let .output(problem, fix):
+        case let .fonts(problem, fix), let .output(problem, fix), let .image(problem, fix):
             return fix.isEmpty ? problem : "\(problem) — \(fix)"
         case .cairo(let problem):
             return "Cairo failed: \(problem)"

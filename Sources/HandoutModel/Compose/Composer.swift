@@ -15,20 +15,23 @@ public struct Composer {
         self.date = date; self.creator = creator
     }
 
-    public func compose(_ layout: LayoutSpec, paper: Paper) throws -> Document {
-        guard layout.papers.contains(paper) else {
-            throw LoadError(file: layout.file, keyPath: "papers",
-                            problem: "\(layout.handout) is not made for \(paper.rawValue) paper",
-                            fix: "use one of: \(layout.papers.map(\.rawValue).joined(separator: ", "))")
+    public func compose(_ layout: LayoutSpec, paper: Paper, options: RenderOptions = .standard) throws -> Document {
+        let papers = options.largePrint ? layout.largePrintPapers : layout.papers
+        guard papers.contains(paper) else {
+            throw LoadError(file: layout.file, keyPath: options.largePrint ? "large_print_papers" : "papers",
+                            problem: "\(layout.handout)\(options.largePrint ? " in large print" : "") is not made for \(paper.rawValue) paper",
+                            fix: "use one of: \(papers.map(\.rawValue).joined(separator: ", "))")
         }
         guard let text = guide.handouts[layout.handout] else {
             throw LoadError(file: guide.file, keyPath: "handouts",
                             problem: "no title for handout \"\(layout.handout)\"",
                             fix: "add handouts: \(layout.handout): {title: …, subtitle: …}")
         }
-        guard let scale = theme.scales[layout.scale] else {
-            throw LoadError(file: layout.file, keyPath: "scale", problem: "the theme has no type scale \"\(layout.scale)\"",
-                            fix: NearestName.hint(for: layout.scale, among: theme.scales.keys.sorted()))
+        let scaleName = options.largePrint ? "large" : layout.scale
+        guard let scale = theme.scales[scaleName] else {
+            throw LoadError(file: options.largePrint ? theme.file : layout.file, keyPath: "scale",
+                            problem: "the theme has no type scale \"\(scaleName)\"",
+                            fix: NearestName.hint(for: scaleName, among: theme.scales.keys.sorted()))
         }
         var citedKeys: [String] = []
         var pages: [[DocumentRow]] = []
@@ -53,10 +56,23 @@ public struct Composer {
             author: site.isNeutral ? creator : site.unit,
             keywords: text.keywords, creator: creator,
             date: date ?? guide.review.date.epochSeconds)
+        var colors = options.grayscale ? theme.grayscaleColors : theme.colors
+        if !options.grayscale, let brand = site.brandColor { colors = colors.replacing("accent", with: brand) }
+        var margins = layout.margins
+        var maxPages = layout.maxPages(on: paper)
+        var overflow = layout.overflow
+        if options.largePrint {
+            // Large print: wider margins, and as many pages as the text needs (within reason).
+            margins = Margins(top: max(margins.top, points(mm: 10)), bottom: max(margins.bottom, points(mm: 10)),
+                              left: max(margins.left, points(mm: 18)), right: max(margins.right, points(mm: 18)))
+            maxPages = max(maxPages * 3, 6)
+            overflow = .flow
+        }
         return Document(handout: layout.handout, language: guide.language, direction: guide.direction, paper: paper,
+                        pageSize: options.pageSize ?? paper.size, options: options, colors: colors,
                         metadata: metadata, title: text.title, subtitle: text.subtitle, header: layout.header,
-                        scale: scale, theme: theme, margins: layout.margins, maxPages: layout.maxPages,
-                        overflow: layout.overflow, pages: pages, footer: footer(title: text.title))
+                        scale: scale, theme: theme, margins: margins, maxPages: maxPages,
+                        overflow: overflow, pages: pages, footer: footer(title: text.title), logo: site.logoPath)
     }
 
     // MARK: Blocks
@@ -64,9 +80,23 @@ public struct Composer {
     private func block(for placement: Placement, cited: inout [String]) throws -> DocumentBlock {
         switch placement.content {
         case .contacts:
+            var content: [DocumentContent] = [.contacts(contacts())]
+            if let hours = site.hours {
+                content.append(.paragraph(directional(RichText(runs: [.init(guide.strings["hours"] + ": ", bold: true), .init(hours)]))))
+            }
+            if let url = site.url {
+                if placement.showQR {
+                    content.append(.qrCode(url: url, caption: RichText(plain: guide.strings["more_help"], bold: true),
+                                           shortURL: Site.shortForm(of: url)))
+                } else {
+                    content.append(.paragraph(RichText(runs: [.init(guide.strings["more_help"] + ": ", bold: true),
+                                                              .init(Site.shortForm(of: url), link: url)])))
+                }
+            }
             return DocumentBlock(id: "contacts", component: .contacts,
-                                 heading: RichText(plain: guide.strings[site.isNeutral ? "contacts_write_in" : "contacts_heading"]),
-                                 content: [.contacts(contacts())], listColumns: placement.columns,
+                                 // The unit's own name heads its numbers; without a profile, the write-in prompt.
+                                 heading: directional(RichText(plain: site.isNeutral ? guide.strings["contacts_write_in"] : site.unit)),
+                                 content: content, listColumns: placement.columns,
                                  breakBefore: placement.breakBefore, urgentLegend: nil)
         case .sources:
             return DocumentBlock(id: "sources", component: .sources, heading: nil, content: [],

@@ -5,6 +5,11 @@ public struct Document: Sendable {
     public let language: String
     public let direction: TextDirection
     public let paper: Paper
+    /// The trim size pages are laid out on: the paper's, or an n-up cell.
+    public let pageSize: PageSize
+    public let options: RenderOptions
+    /// The theme's colours after the site's brand colour and the grayscale choice.
+    public let colors: Theme.Colors
     public let metadata: Metadata
     public let title: String
     public let subtitle: String
@@ -16,6 +21,8 @@ public struct Document: Sendable {
     public let overflow: LayoutSpec.Overflow
     public let pages: [[DocumentRow]]
     public let footer: Footer
+    /// The unit's logo (absolute path of a PNG or SVG), drawn in the header.
+    public let logo: String?
 
     public struct Metadata: Sendable, Equatable {
         public let title: String
@@ -60,6 +67,8 @@ public enum DocumentContent: Sendable {
     case tracker(DocumentTracker)
     /// Label and number pairs; numbers are links. Empty numbers are write-in lines.
     case contacts([Contact])
+    /// A QR code for `url`, with a caption and the short address printed beside it.
+    case qrCode(url: String, caption: RichText, shortURL: String)
 
     public enum ListStyle: Sendable { case bullet, number, checkbox }
 }

@@ -8,7 +8,7 @@ public enum LayoutLoader {
 
     public static func parse(_ root: YAMLNode) throws -> LayoutSpec {
         let top = try root.fields(required: ["handout", "scale", "papers", "margins_mm", "pages"],
-                                  optional: ["header", "max_pages", "overflow"])
+                                  optional: ["header", "max_pages", "max_pages_by_paper", "large_print_papers", "overflow"])
         let papersNode = top.required("papers")
         let papers = try papersNode.sequence(maximumCount: 8).map { try $0.choice(Paper.self) }
         guard !papers.isEmpty else { throw papersNode.error("no paper sizes", fix: "list at least one, e.g. [a4, letter]") }
@@ -22,9 +22,19 @@ public enum LayoutLoader {
         if maxPages < pages.count, let node = top["max_pages"] {
             throw node.error("max_pages is \(maxPages) but the layout lists \(pages.count) pages", fix: "raise max_pages or merge pages")
         }
+        var byPaper: [Paper: Int] = [:]
+        for (name, node) in try top["max_pages_by_paper"]?.entries() ?? [] {
+            guard let paper = Paper(rawValue: name), papers.contains(paper) else {
+                throw node.error("\"\(name)\" is not one of this layout's papers", fix: NearestName.hint(for: name, among: papers.map(\.rawValue)))
+            }
+            byPaper[paper] = try node.int(in: 1...20)
+        }
+        let largePrint = try top["large_print_papers"]?.sequence(maximumCount: 8).map { try $0.choice(Paper.self) }
+            ?? papers.filter(\.isSheet)
         return LayoutSpec(handout: try top.required("handout").text(), scale: try top.required("scale").text(),
                           papers: papers, margins: margins, header: try top["header"]?.choice(LayoutSpec.HeaderStyle.self) ?? .band,
-                          maxPages: maxPages, overflow: try top["overflow"]?.choice(LayoutSpec.Overflow.self) ?? .flow,
+                          maxPages: maxPages, maxPagesByPaper: byPaper, largePrintPapers: largePrint.isEmpty ? [.a4, .letter, .a5] : largePrint,
+                          overflow: try top["overflow"]?.choice(LayoutSpec.Overflow.self) ?? .flow,
                           pages: pages, file: root.file)
     }
 
@@ -51,9 +61,10 @@ public enum LayoutLoader {
     /// A placement is a block id on its own, or a mapping with block and component.
     static func parsePlacement(_ node: YAMLNode) throws -> Placement {
         if case .scalar = node.node {
-            return Placement(content: .block(try node.text()), component: nil, columns: 1, breakBefore: false, location: node.location)
+            return Placement(content: .block(try node.text()), component: nil, columns: 1, breakBefore: false, showQR: true,
+                             location: node.location)
         }
-        let fields = try node.fields(optional: ["block", "component", "list_columns", "break_before"])
+        let fields = try node.fields(optional: ["block", "component", "list_columns", "break_before", "qr"])
         let component = try fields["component"]?.choice(Component.self)
         let content: Placement.Content
         if let block = fields["block"] {
@@ -69,6 +80,7 @@ public enum LayoutLoader {
             throw node.error("placement names no block", fix: "add block: <id>, or use component: contacts or sources")
         }
         return Placement(content: content, component: component, columns: try fields["list_columns"]?.int(in: 1...3) ?? 1,
-                         breakBefore: try fields["break_before"]?.bool() ?? false, location: node.location)
+                         breakBefore: try fields["break_before"]?.bool() ?? false, showQR: try fields["qr"]?.bool() ?? true,
+                         location: node.location)
     }
 }

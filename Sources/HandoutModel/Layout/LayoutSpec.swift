@@ -9,11 +9,17 @@ public struct LayoutSpec: Sendable {
     public let margins: Margins
     public let header: HeaderStyle
     public let maxPages: Int
+    /// Papers that need more pages than `maxPages` (A5 holds about half of A4).
+    public let maxPagesByPaper: [Paper: Int]
+    /// The papers the large-print version is made for (the card becomes an A5 booklet).
+    public let largePrintPapers: [Paper]
     public let overflow: Overflow
     /// Explicit pages; each starts on a new page. Content flows on to further pages only
     /// when `overflow` is `flow` and `maxPages` allows.
     public let pages: [[Row]]
     public let file: String
+
+    public func maxPages(on paper: Paper) -> Int { maxPagesByPaper[paper] ?? maxPages }
 
     public enum HeaderStyle: String, Sendable, CaseIterable {
         /// Full-bleed coloured band with title and subtitle.
@@ -53,6 +59,8 @@ public struct Placement: Sendable {
     public let columns: Int
     /// Start a new page before this placement (flowing layouts only).
     public let breakBefore: Bool
+    /// For contacts: draw the web link as a QR code (true) or only as its short address.
+    public let showQR: Bool
     public let location: SourceLocation
 
     public enum Content: Sendable, Equatable {

@@ -1,6 +1,8 @@
 /// Paper sizes, in PostScript points (1/72 inch), portrait.
 public enum Paper: String, Sendable, CaseIterable {
     case a4, letter, a5, a6
+    /// 4 × 6 inch index card.
+    case card4x6 = "4x6"
 
     public var width: Double {
         switch self {
@@ -8,6 +10,7 @@ public enum Paper: String, Sendable, CaseIterable {
         case .letter: return 612
         case .a5: return 419.5276
         case .a6: return 297.6378
+        case .card4x6: return 288
         }
     }
 
@@ -17,6 +20,7 @@ public enum Paper: String, Sendable, CaseIterable {
         case .letter: return 792
         case .a5: return 595.2756
         case .a6: return 419.5276
+        case .card4x6: return 432
         }
     }
 
@@ -26,9 +30,26 @@ public enum Paper: String, Sendable, CaseIterable {
         case .letter: return "US Letter (8.5 × 11 in)"
         case .a5: return "A5 (148 × 210 mm)"
         case .a6: return "A6 (105 × 148 mm)"
+        case .card4x6: return "4 × 6 in card"
         }
     }
+
+    public var size: PageSize { PageSize(width: width, height: height) }
+
+    /// Sheets a printer feeds (A4, Letter, A5), as opposed to card sizes.
+    public var isSheet: Bool { self == .a4 || self == .letter || self == .a5 }
+
 }
 
 /// Millimetres to points: layouts are written in millimetres, the engine works in points.
 public func points(mm: Double) -> Double { mm * 72 / 25.4 }
+
+/// A page's trim size in points: a standard paper, or the cell of an imposed sheet.
+public struct PageSize: Sendable, Equatable, CustomStringConvertible {
+    public let width: Double
+    public let height: Double
+    public init(width: Double, height: Double) { self.width = width; self.height = height }
+    public var description: String { String(format: "%.0f × %.0f mm", width * 25.4 / 72, height * 25.4 / 72) }
+}
+
+import Foundation

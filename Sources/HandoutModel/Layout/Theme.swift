@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     /// Latin (Arabic marks, Devanagari's tall conjuncts).
     public let languageLineHeights: [String: Double]
     public let colors: Colors
+    /// Greys only, for `--grayscale`; text contrast at least 7:1.
+    public let grayscaleColors: Colors
     public let scales: [String: TypeScale]
     public let spacing: Spacing
     public let file: String
@@ -17,6 +19,11 @@ public struct Theme: Sendable {
         public static let keys = ["text", "muted", "accent", "on_accent", "box_fill", "alert_fill", "alert_line", "urgent", "rule", "tick"]
         public let values: [String: RGB]
         public subscript(_ key: String) -> RGB { values[key]! }
+        public func replacing(_ key: String, with color: RGB) -> Colors {
+            var copy = values
+            copy[key] = color
+            return Colors(values: copy)
+        }
     }
 
     /// Font sizes in points for one kind of handout.
@@ -38,6 +45,9 @@ public struct Theme: Sendable {
         public let boxPadding: Double
         public let columnGap: Double
         public let listIndent: Double
+        /// Columns narrower than this many ems of body text are stacked into one column
+        /// (A5 paper, large print): short lines of big type read badly.
+        public let minimumColumnEms: Double
     }
 }
 

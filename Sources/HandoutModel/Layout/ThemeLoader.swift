@@ -6,8 +6,21 @@ public enum ThemeLoader {
         try parse(YAMLFile.read(url, displayName: displayName))
     }
 
+    static func parseColors(_ node: YAMLNode) throws -> Theme.Colors {
+        let fields = try node.fields(required: Theme.Colors.keys)
+        var colors: [String: RGB] = [:]
+        for key in Theme.Colors.keys {
+            let value = fields.required(key)
+            guard let color = RGB(hex: try value.text()) else {
+                throw value.error("\"\(try value.string())\" is not a colour", fix: "write it as \"#rrggbb\", e.g. \"#1f6f8b\"")
+            }
+            colors[key] = color
+        }
+        return Theme.Colors(values: colors)
+    }
+
     public static func parse(_ root: YAMLNode) throws -> Theme {
-        let top = try root.fields(required: ["font_family", "colors", "scales", "spacing"],
+        let top = try root.fields(required: ["font_family", "colors", "grayscale_colors", "scales", "spacing"],
                                   optional: ["language_fonts", "language_line_heights"])
         var languageFonts: [String: String] = [:]
         for (language, node) in try top["language_fonts"]?.entries() ?? [] { languageFonts[language] = try node.text() }
@@ -15,14 +28,10 @@ public enum ThemeLoader {
         for (language, node) in try top["language_line_heights"]?.entries() ?? [] {
             lineHeights[language] = try node.double(in: 1...3)
         }
-        let colorFields = try top.required("colors").fields(required: Theme.Colors.keys)
-        var colors: [String: RGB] = [:]
-        for key in Theme.Colors.keys {
-            let node = colorFields.required(key)
-            guard let color = RGB(hex: try node.text()) else {
-                throw node.error("\"\(try node.string())\" is not a colour", fix: "write it as \"#rrggbb\", e.g. \"#1f6f8b\"")
-            }
-            colors[key] = color
+        let colors = try parseColors(top.required("colors"))
+        let greys = try parseColors(top.required("grayscale_colors"))
+        for (key, color) in greys.values.sorted(by: { $0.key < $1.key }) where !color.isGrey {
+            throw top.required("grayscale_colors").error("\(key) is \(color), not a grey", fix: "use a grey: the same value for red, green and blue, e.g. \"#333333\"")
         }
         var scales: [String: Theme.TypeScale] = [:]
         for (name, node) in try top.required("scales").entries() {
@@ -36,14 +45,15 @@ public enum ThemeLoader {
             scales[name] = Theme.TypeScale(sizes: sizes, bodyFloor: floor)
         }
         let spacing = try top.required("spacing").fields(required: ["line_height", "paragraph_gap", "section_gap", "item_gap",
-                                                                    "box_padding", "column_gap", "list_indent"])
+                                                                    "box_padding", "column_gap", "list_indent", "minimum_column_ems"])
         func pt(_ key: String) throws -> Double { try spacing.required(key).double(in: 0...72) }
         return Theme(fontFamily: try top.required("font_family").text(), languageFonts: languageFonts,
-                     languageLineHeights: lineHeights, colors: Theme.Colors(values: colors), scales: scales,
+                     languageLineHeights: lineHeights, colors: colors, grayscaleColors: greys, scales: scales,
                      spacing: Theme.Spacing(lineHeight: try spacing.required("line_height").double(in: 1...3),
                                             paragraphGap: try pt("paragraph_gap"), sectionGap: try pt("section_gap"),
                                             itemGap: try pt("item_gap"), boxPadding: try pt("box_padding"),
-                                            columnGap: try pt("column_gap"), listIndent: try pt("list_indent")),
+                                            columnGap: try pt("column_gap"), listIndent: try pt("list_indent"),
+                                            minimumColumnEms: try spacing.required("minimum_column_ems").double(in: 5...60)),
                      file: root.file)
     }
 }

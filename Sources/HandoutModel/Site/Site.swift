@@ -34,10 +34,22 @@ public struct Site: Sendable, Equatable {
     public let logoPath: String?
     public let brandColor: RGB?
     public let file: String
+    /// What loading changed, for the user to hear about (a brand colour darkened to read).
+    public let notes: [String]
 
-    public init(unit: String, phones: [Phone], hours: String?, url: String?, logoPath: String?, brandColor: RGB?, file: String) {
+    public init(unit: String, phones: [Phone], hours: String?, url: String?, logoPath: String?, brandColor: RGB?, file: String,
+                notes: [String] = []) {
         self.unit = unit; self.phones = phones; self.hours = hours; self.url = url
-        self.logoPath = logoPath; self.brandColor = brandColor; self.file = file
+        self.logoPath = logoPath; self.brandColor = brandColor; self.file = file; self.notes = notes
+    }
+
+    /// The address as printed beside its QR code: no scheme, no trailing slash.
+    public static func shortForm(of url: String) -> String {
+        var text = url
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if text.hasPrefix("www.") { text.removeFirst(4) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 
     /// With no profile, handouts carry write-in lines for the numbers instead of made-up ones.

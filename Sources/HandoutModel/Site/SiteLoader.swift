@@ -3,10 +3,15 @@ import Foundation
 /// Reads a site profile.
 public enum SiteLoader {
     public static func load(_ url: URL, displayName: String) throws -> Site {
-        try parse(YAMLFile.read(url, displayName: displayName))
+        try parse(YAMLFile.read(url, displayName: displayName), folder: url.deletingLastPathComponent())
     }
 
-    public static func parse(_ root: YAMLNode) throws -> Site {
+    /// WCAG AA for normal text: white on the brand colour, and the brand colour as heading
+    /// text on white, both need at least 4.5:1.
+    public static let minimumBrandContrast = 4.5
+
+    /// `folder` resolves a relative logo path (the profile's own folder).
+    public static func parse(_ root: YAMLNode, folder: URL? = nil) throws -> Site {
         let top = try root.fields(required: ["unit"], optional: ["phones", "hours", "url", "logo", "brand_color"])
         let unit = try top.required("unit").text()
         try checkPlainText(unit, at: top.required("unit"), maximum: 80)
@@ -35,14 +40,37 @@ public enum SiteLoader {
             url = text
         }
         var brand: RGB?
+        var notes: [String] = []
         if let node = top["brand_color"] {
             guard let color = RGB(hex: try node.text()) else {
                 throw node.error("\"\(try node.string())\" is not a colour", fix: "write it as \"#rrggbb\"")
             }
-            brand = color
+            let contrast = color.contrast(with: .white)
+            if contrast < minimumBrandContrast {
+                let darker = color.darkened(toContrast: minimumBrandContrast)
+                notes.append(String(format: "%@:%d: brand_color %@ has a contrast of %.1f:1 with white, under %.1f:1: using %@ (%.1f:1) instead",
+                                    root.file, node.line ?? 0, color.description, contrast, minimumBrandContrast,
+                                    darker.description, darker.contrast(with: .white)))
+                brand = darker
+            } else {
+                brand = color
+            }
         }
-        return Site(unit: unit, phones: phones, hours: hours, url: url, logoPath: try top["logo"]?.text(),
-                    brandColor: brand, file: root.file)
+        var logo: String?
+        if let node = top["logo"] {
+            let path = try node.text()
+            let resolved = path.hasPrefix("/") ? path : (folder ?? URL(fileURLWithPath: ".")).appendingPathComponent(path).standardizedFileURL.path
+            let lowered = path.lowercased()
+            guard lowered.hasSuffix(".png") || lowered.hasSuffix(".svg") else {
+                throw node.error("the logo must be a .png or .svg file", fix: "export the logo as PNG or SVG")
+            }
+            guard FileManager.default.fileExists(atPath: resolved) else {
+                throw node.error("logo file not found: \(resolved)", fix: "check the path; it is relative to \(root.file)")
+            }
+            logo = resolved
+        }
+        return Site(unit: unit, phones: phones, hours: hours, url: url, logoPath: logo,
+                    brandColor: brand, file: root.file, notes: notes)
     }
 
     static func checkPlainText(_ text: String, at node: YAMLNode, maximum: Int) throws {

@@ -1,0 +1,2 @@
+// libqrencode: QR code symbols for the unit's web link.
+#include <qrencode.h>

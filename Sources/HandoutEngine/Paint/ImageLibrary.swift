@@ -1,0 +1,141 @@
+import CPangoCairo
+import CRsvg
+import Foundation
+import HandoutLayout
+import HandoutModel
+
+/// The unit's logo: PNG through Cairo, SVG through librsvg (drawn as vectors). Loaded once,
+/// checked before anything is written, and drawn scaled to fit its box.
+public final class ImageLibrary: @unchecked Sendable {
+    enum Picture {
+        case png(OpaquePointer, width: Double, height: Double)
+        case svg(OpaquePointer, width: Double, height: Double)
+    }
+
+    private var pictures: [String: Picture] = [:]
+
+    public init() {}
+
+    deinit {
+        for picture in pictures.values {
+            switch picture {
+            case .png(let surface, _, _): cairo_surface_destroy(surface)
+            case .svg(let handle, _, _): handouts_unref(UnsafeMutableRawPointer(handle))
+            }
+        }
+    }
+
+    /// Loads and checks a picture file, or says in one line why it cannot be used.
+    public func check(_ path: String) throws {
+        _ = try picture(path)
+    }
+
+    func picture(_ path: String) throws -> Picture {
+        if let cached = pictures[path] { return cached }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw EngineError.image("cannot read the logo \(path)", fix: "check the path in the site profile (relative to it) and the file's permissions")
+        }
+        let picture: Picture
+        if path.lowercased().hasSuffix(".svg") {
+            var error: UnsafeMutablePointer<GError>?
+            guard let handle = rsvg_handle_new_from_file(path, &error) else {
+                let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+                if let error { g_error_free(error) }
+                throw EngineError.image("the logo \(path) is not a readable SVG file (\(reason))", fix: "export it again as SVG or PNG")
+            }
+            var width = 0.0, height = 0.0
+            if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
+                // No width and height: use the view box's proportions.
+                var hasViewBox: gboolean = 0
+                var viewBox = RsvgRectangle()
+                rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+                (width, height) = hasViewBox != 0 ? (viewBox.width, viewBox.height) : (100, 100)
+            }
+            picture = .svg(OpaquePointer(handle), width: width, height: height)
+        } else {
+            let surface = cairo_image_surface_create_from_png(path)
+            guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                if let surface { cairo_surface_destroy(surface) }
+                throw EngineError.image("the logo \(path) is not a readable PNG file", fix: "use a PNG or SVG file")
+            }
+            picture = .png(surface, width: Double(cairo_image_surface_get_width(surface)),
+                           height: Double(cairo_image_surface_get_height(surface)))
+        }
+        pictures[path] = picture
+        return picture
+    }
+
+    /// Draws `path` centred in `rect`, as large as fits without distortion. In grayscale
+    /// the picture is drawn as greys (an SVG is rasterised at 300 dpi for that).
+    func draw(_ path: String, in rect: Rect, on cr: OpaquePointer, grayscale: Bool) throws {
+        let picture = try picture(path)
+        let (width, height): (Double, Double)
+        switch picture {
+        case let .png(_, w, h), let .svg(_, w, h): (width, height) = (w, h)
+        }
+        let scale = min(rect.width / width, rect.height / height)
+        let drawn = Rect(x: rect.x + (rect.width - width * scale) / 2, y: rect.y + (rect.height - height * scale) / 2,
+                         width: width * scale, height: height * scale)
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        switch picture {
+        case let .png(surface, _, _):
+            let source = grayscale ? ImageLibrary.greyCopy(surface) : cairo_surface_reference(surface)!
+            defer { cairo_surface_destroy(source) }
+            cairo_translate(cr, drawn.x, drawn.y)
+            cairo_scale(cr, scale, scale)
+            cairo_set_source_surface(cr, source, 0, 0)
+            cairo_paint(cr)
+        case let .svg(handle, _, _):
+            if grayscale {
+                // Rasterise at 300 dpi, then drop the colour.
+                let pixels = 300.0 / 72.0
+                let raster = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(drawn.width * pixels), Int32(drawn.height * pixels))!
+                let rasterContext = cairo_create(raster)
+                var viewport = RsvgRectangle(x: 0, y: 0, width: drawn.width * pixels, height: drawn.height * pixels)
+                rsvg_handle_render_document(UnsafeMutablePointer(handle), rasterContext, &viewport, nil)
+                cairo_destroy(rasterContext)
+                let grey = ImageLibrary.greyCopy(raster)
+                cairo_surface_destroy(raster)
+                defer { cairo_surface_destroy(grey) }
+                cairo_translate(cr, drawn.x, drawn.y)
+                cairo_scale(cr, 1 / pixels, 1 / pixels)
+                cairo_set_source_surface(cr, grey, 0, 0)
+                cairo_paint(cr)
+            } else {
+                var viewport = RsvgRectangle(x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height)
+                var error: UnsafeMutablePointer<GError>?
+                if rsvg_handle_render_document(UnsafeMutablePointer(handle), cr, &viewport, &error) == 0 {
+                    let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+                    if let error { g_error_free(error) }
+                    throw EngineError.image("the logo \(path) could not be drawn (\(reason))", fix: "export it again as SVG or PNG")
+                }
+            }
+        }
+    }
+
+    /// An ARGB copy of `surface` with every pixel replaced by its luminance.
+    static func greyCopy(_ surface: OpaquePointer) -> OpaquePointer {
+        let width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface)
+        let copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        let context = cairo_create(copy)
+        cairo_set_source_surface(context, surface, 0, 0)
+        cairo_paint(context)
+        cairo_destroy(context)
+        cairo_surface_flush(copy)
+        let stride = Int(cairo_image_surface_get_stride(copy))
+        if let data = cairo_image_surface_get_data(copy) {
+            for y in 0..<Int(height) {
+                let row = data + y * stride
+                for x in 0..<Int(width) {
+                    let pixel = row + x * 4  // BGRA in memory on little-endian machines
+                    let blue = 0.0722 * Double(pixel[0]), green = 0.7152 * Double(pixel[1]), red = 0.2126 * Double(pixel[2])
+                    let grey = UInt8(min(255.0, (blue + green + red).rounded()))
+                    pixel[0] = grey; pixel[1] = grey; pixel[2] = grey
+                }
+            }
+        }
+        cairo_surface_mark_dirty(copy)
+        return copy
+    }
+}

@@ -1,0 +1,74 @@
+import HandoutModel
+
+/// The unit's web link as a QR code (vector squares, quiet zone kept) with a caption and
+/// the short address printed beside it, for readers without a phone camera.
+struct QRCodeBuilder {
+    let measurer: TextMeasurer
+    let styles: Styles
+    let encoder: QREncoder
+
+    /// About 20 mm across on a sheet: scans easily from a phone at reading distance.
+    static let symbolSize = points(mm: 20)
+
+    func piece(url: String, caption: RichText, shortURL: String, width: Double, gap: Double) throws -> Piece {
+        let matrix: QRMatrix
+        do {
+            matrix = try encoder.encode(url)
+        } catch {
+            throw LayoutError.qrCode(blockID: "contacts", String(describing: error))
+        }
+        let module = QRCodeBuilder.symbolSize * min(1, styles.factor) / Double(matrix.size)
+        let side = Double(matrix.size + 8) * module
+        let textX = side + styles.gap(4)
+        let captionText = try measurer.typeset(caption, style: styles.style(.body, bold: true), width: width - textX)
+        var urlStyle = styles.style(.body)
+        urlStyle.direction = .ltr
+        urlStyle.alignment = styles.document.direction == .rtl ? .end : .start
+        let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width - textX)
+        let textHeight = captionText.height + link.height
+        let textY = max(0, (side - textHeight) / 2)
+        let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color("accent"))
+        let items: [PageItem] = [
+            .beginTag(.figure),
+            .frame(.rects(matrix.rects(module: module), fill: .black)),
+            .endTag(.figure),
+            .beginTag(.paragraph),
+            .frame(.text(captionText, origin: Point(x: textX, y: textY), color: styles.color("text"))),
+            .frame(linkFrame),
+            .link(linkFrame.bounds, uri: url),
+            .link(Rect(x: 0, y: 0, width: side, height: side), uri: url),
+            .endTag(.paragraph),
+        ]
+        return Piece(height: max(side, textY + textHeight), items: items, spaceBefore: gap)
+    }
+
+    /// A narrow panel: caption on top, the code, the short address under it.
+    func panel(url: String, caption: RichText, shortURL: String, maximumWidth: Double) throws -> (items: [PageItem], width: Double, height: Double) {
+        let matrix: QRMatrix
+        do { matrix = try encoder.encode(url) } catch { throw LayoutError.qrCode(blockID: "contacts", String(describing: error)) }
+        let module = QRCodeBuilder.symbolSize * min(1, styles.factor) / Double(matrix.size)
+        let side = Double(matrix.size + 8) * module
+        var urlStyle = styles.style(.body)
+        urlStyle.direction = .ltr
+        urlStyle.alignment = .center
+        let natural = try measurer.typeset(RichText(plain: shortURL), style: urlStyle, width: 10_000).inkWidth + 1
+        let width = min(maximumWidth, max(side, natural))
+        var captionStyle = styles.style(.body, bold: true)
+        captionStyle.alignment = .center
+        let captionText = try measurer.typeset(caption, style: captionStyle, width: width)
+        let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width)
+        let qrX = (width - side) / 2, qrY = captionText.height
+        let linkFrame = Frame.text(link, origin: Point(x: 0, y: qrY + side), color: styles.color("accent"))
+        let items: [PageItem] = [
+            .beginTag(.paragraph),
+            .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color("text"))),
+            .endTag(.paragraph),
+            .beginTag(.figure),
+            .frame(.rects(matrix.rects(module: module).map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),
+            .endTag(.figure),
+            .link(Rect(x: qrX, y: qrY, width: side, height: side), uri: url),
+            .beginTag(.paragraph), .frame(linkFrame), .link(linkFrame.bounds, uri: url), .endTag(.paragraph),
+        ]
+        return (items, width, qrY + side + link.height)
+    }
+}
