@@ -55,7 +55,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CRsvg", "Sources/HandoutModel", "Sources/HandoutLayout",
-                "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts",
+                "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],
             sources: ["Sources/HandoutAssets"],
             resources: [.copy("Guide"), .copy("Layouts"), .copy("Fonts")]

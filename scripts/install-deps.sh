@@ -5,7 +5,8 @@ set -euo pipefail
 packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # build: Cairo, Pango, fontconfig
   libqrencode-dev librsvg2-dev                       # build: QR codes, SVG logos
-  poppler-utils qpdf                                 # tests: pdfinfo, pdffonts, pdftotext, qpdf --check
+  poppler-utils qpdf zbar-tools                      # tests: pdfinfo, pdffonts, pdftotext, qpdf --check, zbarimg
+  cups cups-client printer-driver-cups-pdf           # print: lp, and a virtual PDF printer for the tests
 )
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then

@@ -60,6 +60,23 @@ public final class Renderer {
         return painter.pdf
     }
 
+    /// Paints a laid-out document as one PNG per page (previews).
+    public func png(_ laidOut: LaidOutDocument, dpi: Double) throws -> [Data] {
+        let painter = CairoPainter(output: .png(dpi: dpi), images: images)
+        try laidOut.paint(on: painter)
+        return painter.pngPages
+    }
+
+    /// A two-faced card laid out at the cell size of `imposition` and placed n-up on its sheet.
+    public func imposedCard(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+                            options: RenderOptions = .standard, imposition: Imposition) throws -> LaidOutDocument {
+        let plain = try document(handout: handout, language: language, paper: paper, site: site, date: date, options: options)
+        var cellOptions = options
+        cellOptions.pageSize = imposition.cellSize(for: plain.pageSize)
+        let cell = try document(handout: handout, language: language, paper: paper, site: site, date: date, options: cellOptions)
+        return imposition.impose(try layout(cell))
+    }
+
     /// Compose, lay out and paint in one go.
     public func renderPDF(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
                           options: RenderOptions = .standard) throws -> (pdf: Data, document: LaidOutDocument) {

@@ -81,7 +81,8 @@ public struct DocumentLayouter {
         let flow = Flow(maxPages: isFixed ? 1 : document.maxPages, bodyArea: bodyArea)
         var nested: [(page: Int, id: String, rect: Rect)] = []
         for (pageIndex, rows) in document.pages.enumerated() {
-            if pageIndex > 0 {
+            // Large print re-flows: the layout's page breaks were chosen for standard type.
+            if pageIndex > 0 && !document.options.largePrint {
                 if isFixed { flow.maxPages = pageIndex + 1 }
                 try flow.newPage(blockID: firstID(rows), needed: 0)
             }

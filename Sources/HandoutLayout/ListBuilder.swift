@@ -11,6 +11,12 @@ struct ListBuilder {
     static let urgentMarker = "✱"
 
     func pieces(_ items: [DocumentItem], width: Double, columns: Int, gap: Double) throws -> [Piece] {
+        // Side-by-side items only while each column stays wide enough for the type.
+        var columns = columns
+        while columns > 1 && (width - Double(columns - 1) * styles.columnGap) / Double(columns)
+                < styles.spacing.minimumColumnEms * styles.size(.body) * 0.8 {
+            columns -= 1
+        }
         if columns > 1 { return [try columnsPiece(items, width: width, columns: columns, gap: gap)] }
         var pieces: [Piece] = []
         for (index, item) in items.enumerated() {

@@ -34,9 +34,11 @@ public final class RecordingPainter: Painter {
         switch frame {
         case let .text(text, origin, color):
             colors.insert(color.description)
+            // Bold when the style is, or when every run of the text is (urgent items).
+            let bold = text.style.bold || (!text.text.runs.isEmpty && text.text.runs.allSatisfy(\.bold))
             for line in text.lines {
-                lines.append("\(indent)\(mark)text \(f(origin.x + line.x)),\(f(origin.y + line.baseline)) \(f(text.style.size))pt\(text.style.bold ? " bold" : "") \(color) \"\(line.text)\"")
-                texts.append((line.text, text.style.size, text.style.bold, color, page))
+                lines.append("\(indent)\(mark)text \(f(origin.x + line.x)),\(f(origin.y + line.baseline)) \(f(text.style.size))pt\(bold ? " bold" : "") \(color) \"\(line.text)\"")
+                texts.append((line.text, text.style.size, bold, color, page))
             }
         case let .rect(rect, fill, stroke, width):
             fill.map { colors.insert($0.description) }

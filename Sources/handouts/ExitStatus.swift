@@ -12,13 +12,16 @@ enum ExitStatus: Int32 {
     case usage = 64
     /// Bad data in a guide, layout, theme or site file, or content that does not fit.
     case data = 65
+    /// Printing is not possible here (no CUPS, no such printer).
+    case unavailable = 69
     /// A file could not be read or written.
     case io = 74
 
     static let help = """
         Exit status: 0 ok; 1 some items failed (the rest were written); 64 bad command line \
         (unknown handout, language, paper or option); 65 bad data (guide, layout, theme or \
-        site file) or text that does not fit; 74 a file could not be read or written.
+        site file) or text that does not fit; 69 printing unavailable (no CUPS or no such \
+        printer); 74 a file could not be read or written.
         """
 
     var exitCode: ExitCode { ExitCode(rawValue) }
@@ -27,6 +30,7 @@ enum ExitStatus: Int32 {
     static func of(_ error: Error) -> ExitStatus {
         switch error {
         case is UsageError: return .usage
+        case is CUPSQueue.Unavailable: return .unavailable
         case let engine as EngineError:
             if case .output = engine { return .io }
             return .data

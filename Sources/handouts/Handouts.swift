@@ -10,8 +10,12 @@ struct Handouts: ParsableCommand {
             alternatives-card (pocket card for when a baby can't breastfeed yet).
 
             Examples:
-              handouts render first-week --lang en --paper letter
-              handouts render --all
+              handouts render first-week --lang es --paper letter
+              handouts render --all --lang all --site site.yaml
+              handouts render alternatives-card --n-up 4 --sheet a4
+              handouts preview first-week --page 1
+              handouts print first-week --printer Ward3 --copies 5
+              handouts check
               handouts list
 
             Files come from --root DIR, else the current folder if it holds Guide/, Layouts/ \
@@ -20,6 +24,6 @@ struct Handouts: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "handouts 0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self, ListCommand.self]
+        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self]
     )
 }

@@ -27,15 +27,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every handout in every paper size it supports.")
     var all = false
 
-    @Option(name: .long, help: ArgumentHelp("Language, as a tag such as en, es or es-MX, or all.", valueName: "tag"))
-    var lang = "en"
-
-    @Flag(name: .customLong("require-reviewed"), help: "Refuse guides still marked draft (not yet signed by a reviewer).")
-    var requireReviewed = false
-
-    @Option(name: .long, help: ArgumentHelp("Paper size: a4, letter, a5 or a6. Default: the handout's first (A4 for sheets, A6 for the card).",
-                                            valueName: "size"))
-    var paper: String?
+    @OptionGroup var common: CommonOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the PDF to this file (one handout only).", valueName: "file"))
     var output: String?
@@ -43,11 +35,15 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out-dir"), help: ArgumentHelp("Folder for the PDFs.", valueName: "folder"))
     var outDir = "handouts-out"
 
-    @Option(name: .long, help: ArgumentHelp("Your unit's profile (YAML): name, phone numbers, web link.", valueName: "file"))
-    var site: String?
+    @Option(name: .customLong("n-up"), help: ArgumentHelp("Print the card 2 or 4 to a sheet, with crop marks; backs on page 2 for long-edge duplex.",
+                                                          valueName: "2|4"))
+    var nUp: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding Guide/, Layouts/ and Fonts/.", valueName: "folder"))
-    var root: String?
+    @Option(name: .long, help: ArgumentHelp("The sheet for --n-up: a4 or letter (default a4).", valueName: "size"))
+    var sheet: String?
+
+    @Flag(name: .customLong("require-reviewed"), help: "Refuse guides still marked draft (not yet signed by a reviewer).")
+    var requireReviewed = false
 
     func validate() throws {
         if handouts.isEmpty && !all {
@@ -59,6 +55,10 @@ struct RenderCommand: ParsableCommand {
         if output != nil && (all || handouts.count != 1) {
             throw ValidationError("--output takes one handout; use --out-dir for several")
         }
+        if let nUp, nUp != 2 && nUp != 4 { throw ValidationError("--n-up takes 2 or 4") }
+        if sheet != nil && nUp == nil { throw ValidationError("--sheet goes with --n-up (cards to a sheet)") }
+        if let sheet, !["a4", "letter"].contains(sheet.lowercased()) { throw ValidationError("--sheet takes a4 or letter") }
+        if nUp != nil && common.largePrint { throw ValidationError("--n-up makes pocket cards; large print needs full pages") }
     }
 
     func run() throws {
@@ -80,16 +80,14 @@ struct RenderCommand: ParsableCommand {
 
     private func execute() -> ExitStatus {
         do {
-            let project = try ProjectLocator.locate(root: root)
-            let plan = try RenderPlan.make(project: project, handouts: all ? project.handouts : handouts, language: lang,
-                                           paper: paper, all: all, output: output, outDir: outDir)
+            let project = try ProjectLocator.locate(root: common.root)
+            let request = RenderPlan.Request(handouts: all ? project.handouts : handouts, all: all, common: common, output: output,
+                                             outDir: outDir, nUp: nUp, sheet: sheet.flatMap { Paper(rawValue: $0.lowercased()) })
+            let plan = try RenderPlan.make(project: project, request: request)
             if requireReviewed { try refuseDrafts(plan, project: project) }
-            let siteProfile = try site.map { path -> Site in
-                let url = URL(fileURLWithPath: path)
-                return try SiteLoader.load(url, displayName: path)
-            } ?? .neutral
+            let site = try common.loadSite()
             let renderer = try Renderer(project: project)
-            return try RenderRun(renderer: renderer, plan: plan, site: siteProfile).run()
+            return try RenderRun(renderer: renderer, plan: plan, site: site).run()
         } catch {
             Console.error(error)
             return ExitStatus.of(error)

@@ -1,79 +1,93 @@
 import Foundation
 import HandoutEngine
+import HandoutLayout
 import HandoutModel
 
-/// What a `render` command will write: one item per handout, language and paper, each with
-/// its output file. Built and checked before anything is rendered, so a typo in a name
-/// costs nothing.
+/// What a `render` command will write: one item per handout, language and paper (or n-up
+/// sheet), each with its output file. Built and checked before anything is rendered, so a
+/// typo in a name costs nothing.
 struct RenderPlan {
     struct Item {
         let handout: String
         let language: String
         let paper: Paper
+        let options: RenderOptions
+        /// Cards n-up on a sheet, when asked.
+        let imposition: Imposition?
         let file: URL
     }
 
     let items: [Item]
-    /// Handouts left out because they are not made for the requested paper.
-    let skipped: [(handout: String, papers: [Paper])]
+    /// Handouts left out, with the reason (not made for the paper, not a card for --n-up).
+    let skipped: [(handout: String, reason: String)]
     /// Handouts whose layout could not be read: reported as failed items, the rest go on.
     let failures: [(handout: String, error: Error)]
     let outputFolder: URL
     /// The guides the plan renders, resolved from --lang.
     let languages: [String]
 
-    static func make(project: Project, handouts: [String], language requested: String, paper requestedPaper: String?,
-                     all: Bool, output: String?, outDir: String) throws -> RenderPlan {
-        for name in handouts where !project.handouts.contains(name) {
+    struct Request {
+        var handouts: [String]
+        var all: Bool
+        var common: CommonOptions
+        var output: String?
+        var outDir: String
+        var nUp: Int?
+        var sheet: Paper?
+    }
+
+    static func make(project: Project, request: Request) throws -> RenderPlan {
+        for name in request.handouts where !project.handouts.contains(name) {
             throw UsageError(message: "unknown handout \"\(name)\" — \(NearestName.hint(for: name, among: project.handouts, noun: "one of"))")
         }
-        let languages: [String]
-        if requested == "all" {
-            languages = project.languages
-        } else {
-            do { languages = [try project.resolveLanguage(requested)] } catch let error as LoadError {
-                throw UsageError(message: "unknown language \"\(requested)\" — \(error.fix)")
-            }
-        }
-        if output != nil && languages.count > 1 {
+        let languages = try request.common.resolveLanguages(project, allowAll: true)
+        if request.output != nil && languages.count > 1 {
             throw UsageError(message: "--output takes one language; use --out-dir with --lang all")
         }
-        var paper: Paper?
-        if let requestedPaper {
-            guard let value = Paper(rawValue: requestedPaper.lowercased()) else {
-                throw UsageError(message: "unknown paper \"\(requestedPaper)\" — \(NearestName.hint(for: requestedPaper.lowercased(), among: Paper.allCases.map(\.rawValue), noun: "one of"))")
-            }
-            paper = value
-        }
-        let folder = URL(fileURLWithPath: output.map { ($0 as NSString).deletingLastPathComponent } ?? outDir, isDirectory: true)
+        let paper = try request.common.parsedPaper()
+        let options = request.common.renderOptions
+        let folder = URL(fileURLWithPath: request.output.map { ($0 as NSString).deletingLastPathComponent } ?? request.outDir,
+                         isDirectory: true)
+        let imposition = request.nUp.map { Imposition(sheet: (request.sheet ?? .a4).size, cards: $0) }
+        let several = request.all || request.handouts.count > 1
         var items: [Item] = []
-        var skipped: [(String, [Paper])] = []
+        var skipped: [(String, String)] = []
         var failures: [(String, Error)] = []
-        for handout in handouts {
+        for handout in request.handouts {
             let layout: LayoutSpec
             do {
                 layout = try project.layout(handout)
             } catch {
                 // One broken layout must not stop a batch: the others still render.
-                guard all || handouts.count > 1 else { throw error }
+                guard several else { throw error }
                 failures.append((handout, error))
+                continue
+            }
+            let supported = options.largePrint ? layout.largePrintPapers : layout.papers
+            if imposition != nil && layout.papers.contains(where: \.isSheet) {
+                guard several else { throw UsageError(message: "--n-up is for the pocket card (alternatives-card), not \(handout)") }
+                skipped.append((handout, "--n-up is for cards"))
                 continue
             }
             let papers: [Paper]
             if let paper {
-                guard layout.papers.contains(paper) else {
-                    if all { skipped.append((handout, layout.papers)); continue }
-                    throw UsageError(message: "\(handout) is not made for \(paper.rawValue) paper — use --paper \(layout.papers.map(\.rawValue).joined(separator: " or "))")
+                guard supported.contains(paper) else {
+                    let list = supported.map(\.rawValue).joined(separator: " or ")
+                    guard several else { throw UsageError(message: "\(handout)\(options.largePrint ? " in large print" : "") is not made for \(paper.rawValue) paper — use --paper \(list)") }
+                    skipped.append((handout, "it is made for \(list) only"))
+                    continue
                 }
                 papers = [paper]
             } else {
-                papers = all ? layout.papers : [layout.papers[0]]
+                papers = request.all && imposition == nil ? supported : [supported[0]]
             }
             for language in languages {
                 for paper in papers {
-                    let file = output.map { URL(fileURLWithPath: $0) }
-                        ?? folder.appendingPathComponent("\(handout)-\(language)-\(paper.rawValue).pdf")
-                    items.append(Item(handout: handout, language: language, paper: paper, file: file))
+                    let page = imposition.map { "\($0.cardsPerSheet)up-\((request.sheet ?? .a4).rawValue)" } ?? paper.rawValue
+                    let file = request.output.map { URL(fileURLWithPath: $0) }
+                        ?? folder.appendingPathComponent("\(handout)-\(language)-\(page)\(request.common.fileSuffix).pdf")
+                    items.append(Item(handout: handout, language: language, paper: paper, options: options,
+                                      imposition: imposition, file: file))
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HandoutEngine
+import HandoutLayout
 import HandoutModel
 
 /// Renders a plan's items one by one, goes on past failures, prints a line per file and a
@@ -12,7 +13,7 @@ struct RenderRun {
     func run() throws -> ExitStatus {
         try createFolder(plan.outputFolder)
         for skipped in plan.skipped {
-            Console.warning("\(skipped.handout) skipped: it is made for \(skipped.papers.map(\.rawValue).joined(separator: ", ")) only")
+            Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
         }
         warnAboutDrafts()
         let date = try sourceDateEpoch()
@@ -24,8 +25,15 @@ struct RenderRun {
         }
         for item in plan.items {
             do {
-                let (pdf, laidOut) = try renderer.renderPDF(handout: item.handout, language: item.language, paper: item.paper,
-                                                            site: site, date: date)
+                let laidOut: LaidOutDocument
+                if let imposition = item.imposition {
+                    laidOut = try renderer.imposedCard(handout: item.handout, language: item.language, paper: item.paper, site: site,
+                                                       date: date, options: item.options, imposition: imposition)
+                } else {
+                    laidOut = try renderer.layout(renderer.document(handout: item.handout, language: item.language, paper: item.paper,
+                                                                    site: site, date: date, options: item.options))
+                }
+                let pdf = try renderer.pdf(laidOut)
                 try AtomicFile.write(pdf, to: item.file)
                 written += 1
                 let pages = laidOut.pages.count

@@ -3,9 +3,17 @@ import Foundation
 import HandoutLayout
 import HandoutModel
 
-/// Draws laid-out pages through Cairo into a PDF held in memory: metadata, outline, links
-/// and structure tags included. The only code that calls Cairo.
+/// Draws laid-out pages through Cairo: into a PDF held in memory (metadata, outline, links
+/// and structure tags included), or into one PNG per page for previews. The only code that
+/// calls Cairo.
 public final class CairoPainter: Painter {
+    public enum Output {
+        case pdf
+        /// One PNG per page at `dpi` dots per inch, on white.
+        case png(dpi: Double)
+    }
+
+    private let output: Output
     private let sink = ByteSink()
     private var surface: OpaquePointer?
     private var cr: OpaquePointer?
@@ -14,8 +22,15 @@ public final class CairoPainter: Painter {
 
     private let images: ImageLibrary
     private var grayscale = false
+    /// With `.png`: the pages painted so far, as PNG files.
+    public private(set) var pngPages: [Data] = []
 
-    public init(images: ImageLibrary = ImageLibrary()) { self.images = images }
+    public init(output: Output = .pdf, images: ImageLibrary = ImageLibrary()) {
+        self.output = output
+        self.images = images
+    }
+
+    private var isPDF: Bool { if case .pdf = output { return true }; return false }
 
     deinit {
         if let cr { cairo_destroy(cr) }
@@ -26,6 +41,8 @@ public final class CairoPainter: Painter {
     public var pdf: Data { sink.data }
 
     public func beginDocument(_ document: LaidOutDocument) throws {
+        grayscale = document.document.options.grayscale
+        guard isPDF else { return }
         let first = document.pages.first?.size ?? Size(width: 595, height: 842)
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, first.width, first.height) else {
@@ -34,7 +51,6 @@ public final class CairoPainter: Painter {
         self.surface = surface
         try check(cairo_surface_status(surface))
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
-        grayscale = document.document.options.grayscale
         let meta = document.document.metadata
         set(CAIRO_PDF_METADATA_TITLE, meta.title)
         set(CAIRO_PDF_METADATA_SUBJECT, meta.subject)
@@ -52,6 +68,19 @@ public final class CairoPainter: Painter {
     private var pageSize: Size?
 
     public func beginPage(size: Size, index: Int) throws {
+        if case .png(let dpi) = output {
+            let scale = dpi / 72
+            guard let page = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((size.width * scale).rounded()),
+                                                        Int32((size.height * scale).rounded())) else {
+                throw EngineError.cairo("could not create an image surface")
+            }
+            surface = page
+            cr = cairo_create(page)
+            cairo_scale(cr, scale, scale)
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            return
+        }
         // Setting the size restarts the page's recording, so it must come before any
         // drawing or tag on the page: a tag issued earlier would be lost.
         if size != pageSize {
@@ -111,10 +140,11 @@ public final class CairoPainter: Painter {
         }
     }
 
-    public func beginTag(_ role: StructureRole) { cairo_tag_begin(cr, role.rawValue, "") }
-    public func endTag(_ role: StructureRole) { cairo_tag_end(cr, role.rawValue) }
+    public func beginTag(_ role: StructureRole) { if isPDF { cairo_tag_begin(cr, role.rawValue, "") } }
+    public func endTag(_ role: StructureRole) { if isPDF { cairo_tag_end(cr, role.rawValue) } }
 
     public func link(_ rect: Rect, uri: String) {
+        guard isPDF else { return }
         let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] uri='%@'", rect.x, rect.y, rect.width, rect.height,
                                 CairoPainter.escape(uri))
         cairo_tag_begin(cr, "Link", attributes)
@@ -122,15 +152,34 @@ public final class CairoPainter: Painter {
     }
 
     public func outline(title: String, level: Int, page: Int, y: Double) {
+        guard isPDF else { return }
         let parent = level <= 1 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : (outlineParents[level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT))
         let target = String(format: "page=%d pos=[0 %.2f]", page, y)
         let id = cairo_pdf_surface_add_outline(surface, parent, title, target, cairo_pdf_outline_flags_t(rawValue: 0))
         outlineParents[level] = id
     }
 
-    public func endPage() { cairo_show_page(cr) }
+    public func endPage() {
+        guard !isPDF else {
+            cairo_show_page(cr)
+            return
+        }
+        let page = ByteSink()
+        cairo_surface_flush(surface)
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(page).toOpaque())
+        if status != CAIRO_STATUS_SUCCESS { failure = String(cString: cairo_status_to_string(status)) }
+        pngPages.append(page.data)
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+        cr = nil
+        surface = nil
+    }
 
     public func endDocument() throws {
+        guard isPDF else {
+            if let failure { throw EngineError.cairo(failure) }
+            return
+        }
         cairo_tag_end(cr, "Document")
         if let failure { throw EngineError.image(failure, fix: "") }
         try check(cairo_status(cr))

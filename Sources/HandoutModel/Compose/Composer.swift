@@ -28,7 +28,7 @@ public struct Composer {
                             fix: "add handouts: \(layout.handout): {title: …, subtitle: …}")
         }
         let scaleName = options.largePrint ? "large" : layout.scale
-        guard let scale = theme.scales[scaleName] else {
+        guard var scale = theme.scales[scaleName] else {
             throw LoadError(file: options.largePrint ? theme.file : layout.file, keyPath: "scale",
                             problem: "the theme has no type scale \"\(scaleName)\"",
                             fix: NearestName.hint(for: scaleName, among: theme.scales.keys.sorted()))
@@ -56,6 +56,7 @@ public struct Composer {
             author: site.isNeutral ? creator : site.unit,
             keywords: text.keywords, creator: creator,
             date: date ?? guide.review.date.epochSeconds)
+        if options.pageSize != nil { scale = scale.withFloor(scale.imposedBodyFloor) }
         var colors = options.grayscale ? theme.grayscaleColors : theme.colors
         if !options.grayscale, let brand = site.brandColor { colors = colors.replacing("accent", with: brand) }
         var margins = layout.margins
@@ -65,7 +66,7 @@ public struct Composer {
             // Large print: wider margins, and as many pages as the text needs (within reason).
             margins = Margins(top: max(margins.top, points(mm: 10)), bottom: max(margins.bottom, points(mm: 10)),
                               left: max(margins.left, points(mm: 18)), right: max(margins.right, points(mm: 18)))
-            maxPages = max(maxPages * 3, 6)
+            maxPages = max(maxPages * 4, 8)
             overflow = .flow
         }
         return Document(handout: layout.handout, language: guide.language, direction: guide.direction, paper: paper,
@@ -81,11 +82,11 @@ public struct Composer {
         switch placement.content {
         case .contacts:
             var content: [DocumentContent] = [.contacts(contacts())]
-            if let hours = site.hours {
+            if let hours = site.hours, !placement.compact {
                 content.append(.paragraph(directional(RichText(runs: [.init(guide.strings["hours"] + ": ", bold: true), .init(hours)]))))
             }
             if let url = site.url {
-                if placement.showQR {
+                if !placement.compact {
                     content.append(.qrCode(url: url, caption: RichText(plain: guide.strings["more_help"], bold: true),
                                            shortURL: Site.shortForm(of: url)))
                 } else {

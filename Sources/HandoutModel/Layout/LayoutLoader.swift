@@ -30,10 +30,10 @@ public enum LayoutLoader {
             byPaper[paper] = try node.int(in: 1...20)
         }
         let largePrint = try top["large_print_papers"]?.sequence(maximumCount: 8).map { try $0.choice(Paper.self) }
-            ?? papers.filter(\.isSheet)
+            ?? papers.filter { $0 == .a4 || $0 == .letter }
         return LayoutSpec(handout: try top.required("handout").text(), scale: try top.required("scale").text(),
                           papers: papers, margins: margins, header: try top["header"]?.choice(LayoutSpec.HeaderStyle.self) ?? .band,
-                          maxPages: maxPages, maxPagesByPaper: byPaper, largePrintPapers: largePrint.isEmpty ? [.a4, .letter, .a5] : largePrint,
+                          maxPages: maxPages, maxPagesByPaper: byPaper, largePrintPapers: largePrint.isEmpty ? [.a4, .letter] : largePrint,
                           overflow: try top["overflow"]?.choice(LayoutSpec.Overflow.self) ?? .flow,
                           pages: pages, file: root.file)
     }
@@ -61,10 +61,10 @@ public enum LayoutLoader {
     /// A placement is a block id on its own, or a mapping with block and component.
     static func parsePlacement(_ node: YAMLNode) throws -> Placement {
         if case .scalar = node.node {
-            return Placement(content: .block(try node.text()), component: nil, columns: 1, breakBefore: false, showQR: true,
+            return Placement(content: .block(try node.text()), component: nil, columns: 1, breakBefore: false, compact: false,
                              location: node.location)
         }
-        let fields = try node.fields(optional: ["block", "component", "list_columns", "break_before", "qr"])
+        let fields = try node.fields(optional: ["block", "component", "list_columns", "break_before", "compact"])
         let component = try fields["component"]?.choice(Component.self)
         let content: Placement.Content
         if let block = fields["block"] {
@@ -80,7 +80,7 @@ public enum LayoutLoader {
             throw node.error("placement names no block", fix: "add block: <id>, or use component: contacts or sources")
         }
         return Placement(content: content, component: component, columns: try fields["list_columns"]?.int(in: 1...3) ?? 1,
-                         breakBefore: try fields["break_before"]?.bool() ?? false, showQR: try fields["qr"]?.bool() ?? true,
+                         breakBefore: try fields["break_before"]?.bool() ?? false, compact: try fields["compact"]?.bool() ?? false,
                          location: node.location)
     }
 }

@@ -59,8 +59,9 @@ public struct Placement: Sendable {
     public let columns: Int
     /// Start a new page before this placement (flowing layouts only).
     public let breakBefore: Bool
-    /// For contacts: draw the web link as a QR code (true) or only as its short address.
-    public let showQR: Bool
+    /// For contacts: only the unit and its numbers, the web link as text (no QR code, no
+    /// hours) — for the pocket card and pages with no room.
+    public let compact: Bool
     public let location: SourceLocation
 
     public enum Content: Sendable, Equatable {

@@ -33,7 +33,14 @@ public struct Theme: Sendable {
         /// When a fixed page does not fit, type shrinks uniformly but the body never goes
         /// below this size; past it the handout fails with an overflow error.
         public let bodyFloor: Double
+        /// The floor for cards imposed n-up, whose cells are a little smaller than the card
+        /// (a print room's choice); never below 8.5 pt.
+        public let imposedBodyFloor: Double
         public subscript(_ role: String) -> Double { sizes[role]! }
+
+        public func withFloor(_ floor: Double) -> TypeScale {
+            TypeScale(sizes: sizes, bodyFloor: floor, imposedBodyFloor: imposedBodyFloor)
+        }
     }
 
     public struct Spacing: Sendable, Equatable {

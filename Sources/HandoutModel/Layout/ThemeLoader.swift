@@ -35,14 +35,18 @@ public enum ThemeLoader {
         }
         var scales: [String: Theme.TypeScale] = [:]
         for (name, node) in try top.required("scales").entries() {
-            let fields = try node.fields(required: Theme.TypeScale.keys + ["body_floor"])
+            let fields = try node.fields(required: Theme.TypeScale.keys + ["body_floor"], optional: ["imposed_body_floor"])
             var sizes: [String: Double] = [:]
             for key in Theme.TypeScale.keys { sizes[key] = try fields.required(key).double(in: 5...72) }
             let floor = try fields.required("body_floor").double(in: 5...72)
             if floor > sizes["body"]! {
                 throw fields.required("body_floor").error("body_floor is larger than body", fix: "make it at most \(sizes["body"]!)")
             }
-            scales[name] = Theme.TypeScale(sizes: sizes, bodyFloor: floor)
+            let imposed = try fields["imposed_body_floor"]?.double(in: 8.5...72) ?? floor
+            if imposed > floor, let node = fields["imposed_body_floor"] {
+                throw node.error("imposed_body_floor is larger than body_floor", fix: "make it at most \(floor)")
+            }
+            scales[name] = Theme.TypeScale(sizes: sizes, bodyFloor: floor, imposedBodyFloor: imposed)
         }
         let spacing = try top.required("spacing").fields(required: ["line_height", "paragraph_gap", "section_gap", "item_gap",
                                                                     "box_padding", "column_gap", "list_indent", "minimum_column_ems"])

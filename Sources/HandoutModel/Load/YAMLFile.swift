@@ -112,13 +112,15 @@ public enum YAMLFile {
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if scalar == "\n" { line += 1; column = 1; continue }
-            let value = scalar.value
-            if (value < 0x20 && scalar != "\t" && scalar != "\r") || value == 0x7F {
-                return (line, column, scalar)
-            }
+            if isForbiddenControl(scalar) { return (line, column, scalar) }
             column += 1
         }
         return nil
+    }
+
+    /// C0 controls other than tab, newline and carriage return, and DEL.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     private static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {

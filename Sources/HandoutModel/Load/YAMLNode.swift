@@ -44,6 +44,13 @@ public struct YAMLNode {
         guard case .scalar(let scalar) = node else {
             throw error("expected text, found \(kindDescription)", fix: "write the text on the same line as its key")
         }
+        // YAMLFile refuses control characters typed into the file; an escape in double
+        // quotes ("\0", "\e", "\x07") would otherwise bring them back. A NUL would also cut
+        // a path or text short where it reaches C ("/etc/hostname\0.png" passes as a .png).
+        if let control = scalar.string.unicodeScalars.first(where: YAMLFile.isForbiddenControl) {
+            throw error("control character U+\(String(format: "%04X", control.value)) is not allowed",
+                        fix: "delete the escape that writes it (such as \\0, \\e or \\x..)")
+        }
         return scalar.string
     }
 
@@ -117,9 +124,15 @@ public struct YAMLNode {
             throw error("mapping has \(mapping.count) keys, more than the limit of \(maximumCount)")
         }
         var result: [(key: String, value: YAMLNode)] = []
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             let keyReader = YAMLNode(keyNode, file: file, path: path)
             let key = try keyReader.text()
+            // The YAML parser tells 1 from "1" (an integer and a string) and true from "true";
+            // as key text they are the same, and the second would silently replace the first.
+            guard seen.insert(key).inserted else {
+                throw keyReader.error("key \"\(key)\" appears twice in the same mapping", fix: "keep one of them")
+            }
             result.append((key, YAMLNode(value, file: file, path: path + [key])))
         }
         return result
@@ -152,8 +165,10 @@ public struct YAMLNode {
         return nil
     }
 
+    /// Whole numbers without ".0". Only those an Int can hold: Int(1e300) traps, and such a
+    /// number reaches here in the message that says it is out of range.
     private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import HandoutEngine
+import HandoutModel
+
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Write PNG pictures of a handout's pages, to look at before printing.",
+        discussion: """
+            Each page becomes HANDOUT-LANGUAGE-PAPER-pN.png in --out-dir (default: ./handouts-out).
+
+            Examples:
+              handouts preview first-week                     every page at 96 dpi
+              handouts preview first-week --page 2 --dpi 150  one page, sharper
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The handout: colostrum-facts, first-week or alternatives-card.", valueName: "handout"))
+    var handout: String
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this page (1 is the first).", valueName: "n"))
+    var page: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Resolution in dots per inch (24 to 600).", valueName: "dpi"))
+    var dpi: Double = 96
+
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Folder for the PNG files.", valueName: "folder"))
+    var outDir = "handouts-out"
+
+    func validate() throws {
+        guard (24...600).contains(dpi) else { throw ValidationError("--dpi takes 24 to 600") }
+        if let page, page < 1 { throw ValidationError("--page counts from 1") }
+    }
+
+    func run() throws {
+        do {
+            let project = try ProjectLocator.locate(root: common.root)
+            guard project.handouts.contains(handout) else { throw UsageError(message: "unknown handout \"\(handout)\" — \(NearestName.hint(for: handout, among: project.handouts, noun: "one of"))") }
+            let language = try common.resolveLanguages(project, allowAll: false)[0]
+            let site = try common.loadSite()
+            let renderer = try Renderer(project: project)
+            let document = try renderer.document(handout: handout, language: language, paper: try common.parsedPaper(), site: site,
+                                                 options: common.renderOptions)
+            let laidOut = try renderer.layout(document)
+            if let page, page > laidOut.pages.count {
+                throw UsageError(message: "--page \(page): \(handout) has \(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s")")
+            }
+            let images = try renderer.png(laidOut, dpi: dpi)
+            let folder = URL(fileURLWithPath: outDir, isDirectory: true)
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
+            }
+            for (index, png) in images.enumerated() where page == nil || page == index + 1 {
+                let file = folder.appendingPathComponent("\(handout)-\(language)-\(document.paper.rawValue)\(common.fileSuffix)-p\(index + 1).png")
+                try AtomicFile.write(png, to: file)
+                Console.say("wrote \(file.path)  (page \(index + 1) of \(images.count), \(Int(dpi)) dpi)")
+            }
+        } catch {
+            Console.error(error)
+            throw ExitStatus.of(error).exitCode
+        }
+    }
+}
