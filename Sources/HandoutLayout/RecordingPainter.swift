@@ -41,8 +41,8 @@ public final class RecordingPainter: Painter {
                 texts.append((line.text, text.style.size, bold, color, page))
             }
         case let .rect(rect, fill, stroke, width):
-            fill.map { colors.insert($0.description) }
-            stroke.map { colors.insert($0.description) }
+            if let fill { colors.insert(fill.description) }
+            if let stroke { colors.insert(stroke.description) }
             lines.append("\(indent)\(mark)rect \(rect) fill \(fill?.description ?? "none") stroke \(stroke?.description ?? "none") \(f(width))")
         case let .line(from, to, color, width):
             colors.insert(color.description)

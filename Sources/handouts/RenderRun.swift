@@ -12,6 +12,7 @@ struct RenderRun {
 
     func run() throws -> ExitStatus {
         try createFolder(plan.outputFolder)
+        AtomicFile.removeStalePartials(in: plan.outputFolder)
         for skipped in plan.skipped {
             Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
         }

@@ -52,6 +52,20 @@ public enum AtomicFile {
         ok = true
     }
 
+    /// Removes temporary files that a killed run left behind in `folder` (their process is
+    /// gone). They never carry a final name, but they should not pile up either.
+    public static func removeStalePartials(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid != getpid() else { continue }
+            // kill(pid, 0) fails with ESRCH when no such process runs any more.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
+    }
+
     static func reason(_ code: Int32) -> String {
         switch code {
         case EACCES, EPERM: return "permission denied"
