@@ -27,12 +27,6 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        .systemLibrary(
-            name: "CRsvg",
-            path: "Sources/CRsvg",
-            pkgConfig: "librsvg-2.0",
-            providers: [.apt(["librsvg2-dev"])]
-        ),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
             name: "HandoutModel",
@@ -46,7 +40,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode", "CRsvg"]
+            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -54,7 +48,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CRsvg", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],
             sources: ["Sources/HandoutAssets"],

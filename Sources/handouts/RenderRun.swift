@@ -24,30 +24,23 @@ struct RenderRun {
         for failure in plan.failures {
             Console.error(HandoutError(handout: failure.handout, underlying: failure.error))
         }
-        for item in plan.items {
-            do {
-                let laidOut: LaidOutDocument
-                if let imposition = item.imposition {
-                    laidOut = try renderer.imposedCard(handout: item.handout, language: item.language, paper: item.paper, site: site,
-                                                       date: date, options: item.options, imposition: imposition)
-                } else {
-                    laidOut = try renderer.layout(renderer.document(handout: item.handout, language: item.language, paper: item.paper,
-                                                                    site: site, date: date, options: item.options))
-                }
-                let pdf = try renderer.pdf(laidOut)
-                try AtomicFile.write(pdf, to: item.file)
-                written += 1
-                let pages = laidOut.pages.count
-                var shrink = laidOut.gapScale < 1 ? String(format: ", spacing at %.0f%%", laidOut.gapScale * 100) : ""
-                if laidOut.lineScale < 1 { shrink += String(format: ", lines at %.0f%%", laidOut.lineScale * 100) }
-                if laidOut.scale < 1 { shrink += String(format: ", type at %.0f%%", laidOut.scale * 100) }
-                Console.say("wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))")
-            } catch {
-                failed += 1
-                lastError = error
-                Console.error(ItemError(item: item, underlying: error))
+        // Items are shared out between worker threads, one per core: each worker has its
+        // own renderer, since Pango font maps and caches are not shared between threads.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, plan.items.count / 2), 8)
+        var renderers = [renderer]
+        for _ in 1..<max(1, workers) { renderers.append((try? Renderer(project: renderer.project)) ?? renderer) }
+        let tally = Tally()
+        let job = UncheckedBox((run: self, renderers: renderers, date: date))
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { worker in
+            let (run, renderers, date) = job.value
+            for index in stride(from: worker, to: run.plan.items.count, by: renderers.count) {
+                let item = run.plan.items[index]
+                tally.record(item, Result { try run.render(item, with: renderers[worker], date: date) })
             }
         }
+        written = tally.written
+        failed += tally.failed
+        lastError = tally.lastError ?? lastError
         let seconds = Date().timeIntervalSince(start)
         if plan.items.count + plan.failures.count > 1 {
             Console.say("\(written) written, \(failed) failed in \(String(format: "%.2f", seconds)) s")
@@ -55,6 +48,25 @@ struct RenderRun {
         if failed == 0 { return .ok }
         if plan.items.count + plan.failures.count == 1, let lastError { return ExitStatus.of(lastError) }
         return .someFailed
+    }
+
+    /// Renders and writes one item; returns the line that reports it.
+    private func render(_ item: RenderPlan.Item, with renderer: Renderer, date: Int?) throws -> String {
+        let laidOut: LaidOutDocument
+        if let imposition = item.imposition {
+            laidOut = try renderer.imposedCard(handout: item.handout, language: item.language, paper: item.paper, site: site,
+                                               date: date, options: item.options, imposition: imposition)
+        } else {
+            laidOut = try renderer.layout(renderer.document(handout: item.handout, language: item.language, paper: item.paper,
+                                                            site: site, date: date, options: item.options))
+        }
+        let pdf = try renderer.pdf(laidOut)
+        try AtomicFile.write(pdf, to: item.file)
+        let pages = laidOut.pages.count
+        var shrink = laidOut.gapScale < 1 ? String(format: ", spacing at %.0f%%", laidOut.gapScale * 100) : ""
+        if laidOut.lineScale < 1 { shrink += String(format: ", lines at %.0f%%", laidOut.lineScale * 100) }
+        if laidOut.scale < 1 { shrink += String(format: ", type at %.0f%%", laidOut.scale * 100) }
+        return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))"
     }
 
     private func createFolder(_ folder: URL) throws {
@@ -110,4 +122,33 @@ struct HandoutError: Error, CustomStringConvertible {
         let text = String(describing: underlying)
         return "\(handout): \(text)"
     }
+}
+
+/// Counts and reports a batch's outcomes from several threads, one line at a time.
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var written = 0
+    private(set) var failed = 0
+    private(set) var lastError: Error?
+
+    func record(_ item: RenderPlan.Item, _ outcome: Result<String, Error>) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch outcome {
+        case .success(let line):
+            written += 1
+            Console.say(line)
+        case .failure(let error):
+            failed += 1
+            lastError = error
+            Console.error(ItemError(item: item, underlying: error))
+        }
+    }
+}
+
+/// Hands values to worker threads that use them in ways the compiler cannot check: each
+/// worker touches only its own renderer, and the run itself is read-only.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -1,15 +1,15 @@
 import CPangoCairo
-import CRsvg
 import Foundation
 import HandoutLayout
 import HandoutModel
 
-/// The unit's logo: PNG through Cairo, SVG through librsvg (drawn as vectors). Loaded once,
-/// checked before anything is written, and drawn scaled to fit its box.
+/// The unit's logo: PNG through Cairo, SVG through librsvg (drawn as vectors, the library
+/// loaded only when an SVG is used). Loaded once, checked before anything is written, and
+/// drawn scaled to fit its box.
 public final class ImageLibrary: @unchecked Sendable {
     enum Picture {
         case png(OpaquePointer, width: Double, height: Double)
-        case svg(OpaquePointer, width: Double, height: Double)
+        case svg(OpaquePointer, width: Double, height: Double)  // HandoutsRsvgHandle
     }
 
     private var pictures: [String: Picture] = [:]
@@ -20,7 +20,7 @@ public final class ImageLibrary: @unchecked Sendable {
         for picture in pictures.values {
             switch picture {
             case .png(let surface, _, _): cairo_surface_destroy(surface)
-            case .svg(let handle, _, _): handouts_unref(UnsafeMutableRawPointer(handle))
+            case .svg(let handle, _, _): handouts_object_unref(UnsafeMutableRawPointer(handle))
             }
         }
     }
@@ -37,21 +37,25 @@ public final class ImageLibrary: @unchecked Sendable {
         }
         let picture: Picture
         if path.lowercased().hasSuffix(".svg") {
+            guard let rsvg = handouts_rsvg() else {
+                throw EngineError.image("the SVG logo \(path) needs librsvg, which is not installed",
+                                        fix: "apt-get install librsvg2-2, or use a PNG logo")
+            }
             var error: UnsafeMutablePointer<GError>?
-            guard let handle = rsvg_handle_new_from_file(path, &error) else {
+            guard let handle = rsvg.pointee.new_from_file(path, &error) else {
                 let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
                 if let error { g_error_free(error) }
                 throw EngineError.image("the logo \(path) is not a readable SVG file (\(reason))", fix: "export it again as SVG or PNG")
             }
             var width = 0.0, height = 0.0
-            if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
+            if rsvg.pointee.intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
                 // No width and height: use the view box's proportions.
                 var hasViewBox: gboolean = 0
-                var viewBox = RsvgRectangle()
-                rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+                var viewBox = HandoutsRsvgRectangle()
+                rsvg.pointee.intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
                 (width, height) = hasViewBox != 0 ? (viewBox.width, viewBox.height) : (100, 100)
             }
-            picture = .svg(OpaquePointer(handle), width: width, height: height)
+            picture = .svg(handle, width: width, height: height)
         } else {
             let surface = cairo_image_surface_create_from_png(path)
             guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
@@ -92,8 +96,8 @@ public final class ImageLibrary: @unchecked Sendable {
                 let pixels = 300.0 / 72.0
                 let raster = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(drawn.width * pixels), Int32(drawn.height * pixels))!
                 let rasterContext = cairo_create(raster)
-                var viewport = RsvgRectangle(x: 0, y: 0, width: drawn.width * pixels, height: drawn.height * pixels)
-                rsvg_handle_render_document(UnsafeMutablePointer(handle), rasterContext, &viewport, nil)
+                var viewport = HandoutsRsvgRectangle(x: 0, y: 0, width: drawn.width * pixels, height: drawn.height * pixels)
+                _ = handouts_rsvg()!.pointee.render_document(handle, rasterContext, &viewport, nil)
                 cairo_destroy(rasterContext)
                 let grey = ImageLibrary.greyCopy(raster)
                 cairo_surface_destroy(raster)
@@ -103,9 +107,9 @@ public final class ImageLibrary: @unchecked Sendable {
                 cairo_set_source_surface(cr, grey, 0, 0)
                 cairo_paint(cr)
             } else {
-                var viewport = RsvgRectangle(x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height)
+                var viewport = HandoutsRsvgRectangle(x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height)
                 var error: UnsafeMutablePointer<GError>?
-                if rsvg_handle_render_document(UnsafeMutablePointer(handle), cr, &viewport, &error) == 0 {
+                if handouts_rsvg()!.pointee.render_document(handle, cr, &viewport, &error) == 0 {
                     let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
                     if let error { g_error_free(error) }
                     throw EngineError.image("the logo \(path) could not be drawn (\(reason))", fix: "export it again as SVG or PNG")

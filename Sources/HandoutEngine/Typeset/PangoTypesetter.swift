@@ -22,7 +22,28 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
         for context in contexts.values { handouts_object_unref(UnsafeMutableRawPointer(context)) }
     }
 
+    /// Shaped paragraphs by text, style and width. A batch of handouts, or the same handout
+    /// with another unit's name, sets most of its text again exactly as before: shaping it
+    /// once is most of the saving (the typeset text is immutable and drawn as often as needed).
+    private var cache: [CacheKey: PangoText] = [:]
+    private struct CacheKey: Hashable {
+        let text: RichText
+        let style: TextStyle
+        let width: Double
+    }
+    /// Bounds the cache's memory: every handout in every language fits several times over.
+    static let cacheLimit = 60_000
+
     public func typeset(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
+        let key = CacheKey(text: text, style: style, width: width)
+        if let cached = cache[key] { return cached }
+        let result = try shape(text, style: style, width: width)
+        if cache.count >= PangoTypesetter.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = result
+        return result
+    }
+
+    private func shape(_ text: RichText, style: TextStyle, width: Double) throws -> PangoText {
         let context = self.context(language: style.language, direction: style.direction)
         guard let layout = pango_layout_new(context) else { throw TypesetError(text: text.plainText, problem: "Pango could not make a layout") }
         let result = PangoText(layout: layout, text: text, style: style, boxWidth: width)

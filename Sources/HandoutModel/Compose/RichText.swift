@@ -1,6 +1,6 @@
 /// Text with bold spans and links: all the inline styling a handout needs.
-public struct RichText: Sendable, Equatable, CustomStringConvertible {
-    public struct Run: Sendable, Equatable {
+public struct RichText: Sendable, Hashable, CustomStringConvertible {
+    public struct Run: Sendable, Hashable {
         public let text: String
         public let bold: Bool
         /// A `tel:` or `https:` target; the run is drawn as a link.

@@ -25,10 +25,16 @@ public enum YAMLFile {
                             problem: "control character U+\(String(format: "%04X", scalar.value)) is not allowed",
                             fix: "delete it (it may have come from a copy and paste)")
         }
+        if let (line, depth) = firstDeepNesting(in: data) {
+            throw LoadError(file: displayName, line: line, problem: "brackets nested \(depth) deep",
+                            fix: "handout files nest a few levels at most; check for a stray [ or {")
+        }
         let root: Node?
         do {
             // The parser must outlive the anchor check: nodes refer to anchors weakly.
-            let parser = try Parser(yaml: text)
+            // The basic resolver leaves every scalar as text: our loaders read numbers and
+            // booleans themselves, and Yams's implicit-type regexes were a fifth of load time.
+            let parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
             if let root, let anchored = firstAnchoredNode(root) {
                 throw LoadError(file: displayName, line: anchored.mark?.line, column: anchored.mark?.column,
@@ -43,6 +49,40 @@ public enum YAMLFile {
             throw LoadError(file: displayName, problem: "the file is empty", fix: "restore it from the repository")
         }
         return YAMLNode(root, file: displayName, path: [])
+    }
+
+    /// Flow collections nested deeper than this are refused before parsing: the YAML
+    /// parser's time grows with nesting × size (a 2 MB file of 999-deep brackets took 6 s),
+    /// and no handout file nests more than three.
+    static let maximumFlowDepth = 32
+
+    /// The line where `[` / `{` nesting first passes the limit, skipping quoted text and
+    /// comments; nil when the file stays within it.
+    private static func firstDeepNesting(in data: Data) -> (line: Int, depth: Int)? {
+        var depth = 0, line = 1
+        var quote: UInt8?  // inside '…' or "…"
+        var escaped = false, comment = false, previous: UInt8 = 10
+        for byte in data {
+            defer { previous = byte }
+            if byte == 10 { line += 1; comment = false; if quote == 39 { quote = nil }; continue }
+            if comment { continue }
+            if let open = quote {
+                if open == 34 && byte == 92 && !escaped { escaped = true; continue }
+                if byte == open && !escaped { quote = nil }
+                escaped = false
+                continue
+            }
+            switch byte {
+            case 35 where previous == 32 || previous == 9 || previous == 10: comment = true  // #
+            case 34, 39: quote = byte
+            case 91, 123:  // [ {
+                depth += 1
+                if depth > maximumFlowDepth { return (line, depth) }
+            case 93, 125: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Anchors save nothing in files this size and open the door to "billion laughs"
@@ -143,16 +183,9 @@ extension String {
     /// Strict UTF-8 decoding: nil for any ill-formed byte sequence (Foundation's initialiser
     /// would silently repair some).
     init?(validatingUTF8Data data: Data) {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: break loop
-            case .error: return nil
-            }
+        guard let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
+            return nil
         }
-        self = String(scalars)
+        self = text
     }
 }

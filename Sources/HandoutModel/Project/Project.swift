@@ -2,7 +2,7 @@ import Foundation
 
 /// The folder that holds `Guide/`, `Layouts/` and `Fonts/`, and the files loaded from it.
 /// Files load on first use, so one broken layout does not stop the others from rendering.
-public final class Project {
+public final class Project: @unchecked Sendable {
     public let root: URL
     public var guideFolder: URL { root.appendingPathComponent("Guide") }
     public var layoutFolder: URL { root.appendingPathComponent("Layouts") }
@@ -17,6 +17,8 @@ public final class Project {
     private var layouts: [String: LayoutSpec] = [:]
     private var cachedSources: SourceList?
     private var cachedTheme: Theme?
+    /// Renders run on several threads: one loader at a time, each file loaded once.
+    private let lock = NSRecursiveLock()
 
     public static let themeFile = "theme.yaml"
     public static let sourcesFile = "sources.yaml"
@@ -49,6 +51,8 @@ public final class Project {
     }
 
     public func sources() throws -> SourceList {
+        lock.lock()
+        defer { lock.unlock() }
         if let cachedSources { return cachedSources }
         let url = guideFolder.appendingPathComponent(Project.sourcesFile)
         let list = try SourceList.load(url, displayName: displayName(url))
@@ -57,6 +61,8 @@ public final class Project {
     }
 
     public func theme() throws -> Theme {
+        lock.lock()
+        defer { lock.unlock() }
         if let cachedTheme { return cachedTheme }
         let url = layoutFolder.appendingPathComponent(Project.themeFile)
         let theme = try ThemeLoader.load(url, displayName: displayName(url))
@@ -65,6 +71,8 @@ public final class Project {
     }
 
     public func guide(_ language: String) throws -> Guide {
+        lock.lock()
+        defer { lock.unlock() }
         if let guide = guides[language] { return guide }
         let url = guideFolder.appendingPathComponent(language + ".yaml")
         let guide = try GuideLoader.load(url, displayName: displayName(url))
@@ -78,6 +86,8 @@ public final class Project {
     }
 
     public func layout(_ handout: String) throws -> LayoutSpec {
+        lock.lock()
+        defer { lock.unlock() }
         if let layout = layouts[handout] { return layout }
         guard handouts.contains(handout) else { throw unknownHandout(handout) }
         let url = layoutFolder.appendingPathComponent(handout + ".yaml")

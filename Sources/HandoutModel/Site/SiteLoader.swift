@@ -75,6 +75,10 @@ public enum SiteLoader {
 
     static func checkPlainText(_ text: String, at node: YAMLNode, maximum: Int) throws {
         try TextRules.check(text, at: node, allowPlaceholders: false)
+        // The unit's name and hours stand on one line in headers and footers.
+        if let scalar = text.unicodeScalars.first(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw node.error("line break (U+\(TextRules.hex(scalar))) in a one-line text", fix: "write it on one line")
+        }
         if text.count > maximum {
             throw node.error("text is \(text.count) characters, more than \(maximum)", fix: "shorten it; it has to fit the footer")
         }
