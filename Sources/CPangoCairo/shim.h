@@ -18,6 +18,7 @@ static inline PangoCairoFontMap *handouts_as_cairo_font_map(PangoFontMap *map) {
     return PANGO_CAIRO_FONT_MAP(map);
 }
 static inline void handouts_object_unref(void *object) { g_object_unref(object); }
+static inline void handouts_object_ref(void *object) { g_object_ref(object); }
 
 #endif
 

@@ -53,7 +53,11 @@ enum Console {
         FileHandle.standardError.write(Data("error: \(text)\n".utf8))
     }
 
+    /// In a helper process: warnings are the parent's to give, once.
+    nonisolated(unsafe) static var quiet = false
+
     static func warning(_ message: String) {
+        guard !quiet else { return }
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 

@@ -45,6 +45,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("require-reviewed"), help: "Refuse guides still marked draft (not yet signed by a reviewer).")
     var requireReviewed = false
 
+    @Option(name: .long, help: .hidden)
+    var shard: String?
+
     func validate() throws {
         if handouts.isEmpty && !all {
             throw ValidationError("name a handout (colostrum-facts, first-week, alternatives-card) or use --all")
@@ -85,9 +88,15 @@ struct RenderCommand: ParsableCommand {
                                              outDir: outDir, nUp: nUp, sheet: sheet.flatMap { Paper(rawValue: $0.lowercased()) })
             let plan = try RenderPlan.make(project: project, request: request)
             if requireReviewed { try refuseDrafts(plan, project: project) }
+            let helperShard = try shard.map { text -> Shard in
+                guard let value = Shard(text) else { throw UsageError(message: "--shard takes i/n") }
+                return value
+            }
+            if helperShard != nil { Console.quiet = true }
             let site = try common.loadSite()
             let renderer = try Renderer(project: project)
-            return try RenderRun(renderer: renderer, plan: plan, site: site).run()
+            return try RenderRun(renderer: renderer, plan: plan, site: site, shard: helperShard,
+                                 arguments: Array(CommandLine.arguments.dropFirst())).run()
         } catch {
             Console.error(error)
             return ExitStatus.of(error)

@@ -3,51 +3,82 @@ import HandoutEngine
 import HandoutLayout
 import HandoutModel
 
-/// Renders a plan's items one by one, goes on past failures, prints a line per file and a
-/// summary, and returns the exit status.
+/// Renders a plan's items, goes on past failures, prints a line per file and a summary,
+/// and returns the exit status. A large batch is shared with helper processes, one per core.
 struct RenderRun {
     let renderer: Renderer
     let plan: RenderPlan
     let site: Site
+    /// Set in a helper process: which share of the items it renders.
+    var shard: Shard?
+    /// The command line that started this run, to start helpers with.
+    var arguments: [String] = []
 
     func run() throws -> ExitStatus {
+        let date = try sourceDateEpoch()
+        if let shard {
+            // A helper: render its share, then tell the parent how it went.
+            let tally = renderShare(shard, date: date, stopWhenOrphaned: true)
+            Console.say("\(Shard.summaryPrefix) \(tally.written) \(tally.failed)")
+            return tally.failed == 0 ? .ok : .someFailed
+        }
         try createFolder(plan.outputFolder)
         AtomicFile.removeStalePartials(in: plan.outputFolder)
         for skipped in plan.skipped {
             Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
         }
         warnAboutDrafts()
-        let date = try sourceDateEpoch()
         let start = Date()
-        var written = 0, failed = plan.failures.count
-        var lastError: Error? = plan.failures.last?.error
         for failure in plan.failures {
             Console.error(HandoutError(handout: failure.handout, underlying: failure.error))
         }
-        // Items are shared out between worker threads, one per core: each worker has its
-        // own renderer, since Pango font maps and caches are not shared between threads.
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, plan.items.count / 2), 8)
-        var renderers = [renderer]
-        for _ in 1..<max(1, workers) { renderers.append((try? Renderer(project: renderer.project)) ?? renderer) }
-        let tally = Tally()
-        let job = UncheckedBox((run: self, renderers: renderers, date: date))
-        DispatchQueue.concurrentPerform(iterations: renderers.count) { worker in
-            let (run, renderers, date) = job.value
-            for index in stride(from: worker, to: run.plan.items.count, by: renderers.count) {
-                let item = run.plan.items[index]
-                tally.record(item, Result { try run.render(item, with: renderers[worker], date: date) })
-            }
+        let helpers = startHelpers()
+        let count = helpers.count + 1
+        let tally = renderShare(Shard(index: 0, count: count), date: date, stopWhenOrphaned: false)
+        var written = tally.written, failed = tally.failed + plan.failures.count
+        for helper in helpers {
+            let (helperWritten, helperFailed) = helper.finish()
+            written += helperWritten
+            failed += helperFailed
         }
-        written = tally.written
-        failed += tally.failed
-        lastError = tally.lastError ?? lastError
         let seconds = Date().timeIntervalSince(start)
         if plan.items.count + plan.failures.count > 1 {
             Console.say("\(written) written, \(failed) failed in \(String(format: "%.2f", seconds)) s")
         }
         if failed == 0 { return .ok }
+        let lastError = tally.lastError ?? plan.failures.last?.error
         if plan.items.count + plan.failures.count == 1, let lastError { return ExitStatus.of(lastError) }
         return .someFailed
+    }
+
+    /// Renders the items that fall to `shard`. Shares go by language when there are several
+    /// (each process then shapes each text once, its typesetting cache doing the rest),
+    /// else by item.
+    private func renderShare(_ shard: Shard, date: Int?, stopWhenOrphaned: Bool) -> Tally {
+        let tally = Tally()
+        let parent = getppid()
+        let byLanguage = plan.languages.count >= shard.count
+        for (index, item) in plan.items.enumerated() {
+            let owner = byLanguage ? (plan.languages.firstIndex(of: item.language) ?? index) : index
+            guard owner % shard.count == shard.index else { continue }
+            // A helper whose parent was killed stops too: nobody is waiting for it.
+            if stopWhenOrphaned && getppid() != parent { break }
+            tally.record(item, Result { try render(item, with: renderer, date: date) })
+        }
+        return tally
+    }
+
+    /// One helper process per further core, for batches big enough to be worth the start-up
+    /// (about 15 ms). Processes, not threads: Cairo and Pango share FreeType faces between
+    /// threads unsafely. HANDOUTS_JOBS sets the number of processes.
+    private func startHelpers() -> [Helper] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobs = ProcessInfo.processInfo.environment["HANDOUTS_JOBS"].flatMap(Int.init)
+            ?? (plan.items.count >= 8 ? min(cores, 8) : 1)
+        guard jobs > 1, let executable = Helper.executable else { return [] }
+        return (1..<jobs).compactMap { index in
+            Helper(executable: executable, arguments: arguments + ["--shard", "\(index)/\(jobs)"])
+        }
     }
 
     /// Renders and writes one item; returns the line that reports it.
@@ -124,7 +155,90 @@ struct HandoutError: Error, CustomStringConvertible {
     }
 }
 
-/// Counts and reports a batch's outcomes from several threads, one line at a time.
+/// Which share of a batch a process renders: items whose index modulo `count` is `index`.
+struct Shard {
+    let index: Int
+    let count: Int
+    static let summaryPrefix = "#handouts-shard-summary"
+
+    init(index: Int, count: Int) { self.index = index; self.count = count }
+
+    /// Parses "i/n" as given to --shard.
+    init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index) else {
+            return nil
+        }
+        self.init(index: index, count: count)
+    }
+}
+
+/// A helper process rendering one share: its lines are passed on as they come, its
+/// summary line read at the end.
+final class Helper: @unchecked Sendable {
+    private let process = Process()
+    private let reader = Thread()
+    private let done = DispatchSemaphore(value: 0)
+    private var counts = (written: 0, failed: 0)
+    private var sawSummary = false
+
+    /// This program's own file, to start copies of it.
+    static var executable: URL? {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+    }
+
+    init?(executable: URL, arguments: [String]) {
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return nil }
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 10) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    self.handle(line)
+                }
+            }
+            self.done.signal()
+        }
+    }
+
+    private func handle(_ line: String) {
+        if line.hasPrefix(Shard.summaryPrefix) {
+            let numbers = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+            if numbers.count == 2 { counts = (numbers[0], numbers[1]); sawSummary = true }
+        } else {
+            Console.say(line)
+        }
+    }
+
+    /// Waits for the helper; its (written, failed). A helper that died without a summary
+    /// counts as one failure, so the batch never reports success it cannot vouch for.
+    func finish() -> (Int, Int) {
+        done.wait()
+        process.waitUntilExit()
+        if !sawSummary {
+            Console.error(HelperError(status: process.terminationStatus))
+            return (counts.written, counts.failed + 1)
+        }
+        return counts
+    }
+}
+
+struct HelperError: Error, CustomStringConvertible {
+    let status: Int32
+    var description: String { "a helper process stopped early (status \(status)); some files may be missing — run again with HANDOUTS_JOBS=1" }
+}
+
+/// Counts and reports a batch's outcomes, one line at a time.
 final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var written = 0
@@ -144,11 +258,4 @@ final class Tally: @unchecked Sendable {
             Console.error(ItemError(item: item, underlying: error))
         }
     }
-}
-
-/// Hands values to worker threads that use them in ways the compiler cannot check: each
-/// worker touches only its own renderer, and the run itself is read-only.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -22,6 +22,17 @@ public final class PangoText: TypesetText, @unchecked Sendable {
 
     deinit { handouts_object_unref(UnsafeMutableRawPointer(layout)) }
 
+    /// The same shaped and broken text at another line spacing: line breaks do not depend
+    /// on it, so the Pango layout is shared and only the baselines move.
+    func withLineHeight(_ lineHeight: Double, metrics: (ascent: Double, descent: Double)) -> PangoText {
+        var newStyle = style
+        newStyle.lineHeight = lineHeight
+        handouts_object_ref(UnsafeMutableRawPointer(layout))
+        let copy = PangoText(layout: layout, text: text, style: newStyle, boxWidth: boxWidth)
+        copy.measureLines(metrics: metrics)
+        return copy
+    }
+
     private var pangoLayout: OpaquePointer { layout }
 
     /// Lines at a fixed pitch (size × line height), each baseline placed as CSS does: the

@@ -35,8 +35,15 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
     static let cacheLimit = 60_000
 
     public func typeset(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
-        let key = CacheKey(text: text, style: style, width: width)
-        if let cached = cache[key] { return cached }
+        // Line spacing does not change line breaks: one shaping serves every spacing.
+        var shapeStyle = style
+        shapeStyle.lineHeight = 0
+        let key = CacheKey(text: text, style: shapeStyle, width: width)
+        if let cached = cache[key] {
+            if cached.style.lineHeight == style.lineHeight { return cached }
+            return cached.withLineHeight(style.lineHeight, metrics: metrics(style: style,
+                                                                           context: context(language: style.language, direction: style.direction)))
+        }
         let result = try shape(text, style: style, width: width)
         if cache.count >= PangoTypesetter.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[key] = result

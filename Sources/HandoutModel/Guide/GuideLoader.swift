@@ -76,8 +76,7 @@ public enum GuideLoader {
         for key in UIStrings.keys {
             let value = fields.required(key)
             let text = try value.text()
-            try TextRules.check(text.replacingOccurrences(of: "{page}", with: "").replacingOccurrences(of: "{pages}", with: "")
-                .replacingOccurrences(of: "{reviewer}", with: "").replacingOccurrences(of: "{date}", with: ""), at: value)
+            try TextRules.check(text, at: value, extraPlaceholders: ["page", "pages", "reviewer", "date"])
             values[key] = text
         }
         return UIStrings(values: values)

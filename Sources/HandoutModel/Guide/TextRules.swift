@@ -14,31 +14,47 @@ public enum TextRules {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
-    public static func check(_ text: String, at node: YAMLNode, allowPlaceholders: Bool = true) throws {
-        if text.unicodeScalars.count > maximumLength {
-            throw node.error("text is \(text.unicodeScalars.count) characters long, more than the limit of \(maximumLength)",
+    /// One pass over the text's scalars (every string of every guide goes through here).
+    public static func check(_ text: String, at node: YAMLNode, allowPlaceholders: Bool = true,
+                             extraPlaceholders: [String] = []) throws {
+        var count = 0, stars = 0, previousWasStar = false
+        var placeholder: String.UnicodeScalarView?
+        for scalar in text.unicodeScalars {
+            count += 1
+            if isBidiControl(scalar) {
+                throw node.error("invisible direction control U+\(hex(scalar)) is not allowed",
+                                 fix: "delete it; numbers and names are kept left-to-right automatically")
+            }
+            // "**" pairs, counted left to right as the composer splits them.
+            if scalar == "*" {
+                if previousWasStar { stars += 1; previousWasStar = false } else { previousWasStar = true }
+            } else {
+                previousWasStar = false
+            }
+            if scalar == "{" {
+                placeholder = String.UnicodeScalarView()
+            } else if scalar == "}", let name = placeholder.map(String.init) {
+                placeholder = nil
+                let known = placeholders + extraPlaceholders
+                if !allowPlaceholders || !known.contains(name) {
+                    let fix = allowPlaceholders
+                        ? NearestName.hint(for: name, among: known, noun: "one of")
+                        : "braces are not allowed here"
+                    throw node.error("unknown placeholder {\(name)}", fix: fix)
+                }
+            } else if placeholder != nil {
+                placeholder!.append(scalar)
+            }
+        }
+        if count > maximumLength {
+            throw node.error("text is \(count) characters long, more than the limit of \(maximumLength)",
                              fix: "split it into shorter items; a handout holds short sentences")
         }
-        if let scalar = text.unicodeScalars.first(where: isBidiControl) {
-            throw node.error("invisible direction control U+\(hex(scalar)) is not allowed",
-                             fix: "delete it; numbers and names are kept left-to-right automatically")
-        }
-        if text.components(separatedBy: "**").count % 2 == 0 {
+        if stars % 2 == 1 {
             throw node.error("unbalanced ** (bold markers come in pairs)", fix: "write **bold words** with two asterisks on each side")
         }
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                throw node.error("a { has no matching }", fix: "write {emergency} for the emergency number, or remove the brace")
-            }
-            let name = String(rest[rest.index(after: open)..<close])
-            if !allowPlaceholders || !placeholders.contains(name) {
-                let fix = allowPlaceholders
-                    ? NearestName.hint(for: name, among: placeholders, noun: "one of")
-                    : "braces are not allowed here"
-                throw node.error("unknown placeholder {\(name)}", fix: fix)
-            }
-            rest = rest[rest.index(after: close)...]
+        if placeholder != nil {
+            throw node.error("a { has no matching }", fix: "write {emergency} for the emergency number, or remove the brace")
         }
     }
 

@@ -57,7 +57,7 @@ public struct YAMLNode {
     /// Text that must not be empty once spaces are trimmed.
     public func text() throws -> String {
         let value = try string()
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw error("text is empty", fix: "write the text, or remove the key")
         }
         return value
