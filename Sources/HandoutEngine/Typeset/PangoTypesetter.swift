@@ -128,7 +128,22 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
             offset += length
         }
         if breaksOnlyAtSpaces(style.language) { keepWordsWhole(text.plainText, in: list) }
+        if !needsLigatures(style.language), let features = pango_attr_font_features_new("liga 0, clig 0") {
+            // Latin text reads the same without fi/fl ligatures, and every glyph then maps to
+            // one character: Cairo embeds each font once (no second, composite subset), which
+            // keeps the PDF small and its text cleanly extractable.
+            features.pointee.start_index = 0
+            features.pointee.end_index = guint(UInt32.max)
+            pango_attr_list_insert(list, features)
+        }
         return list
+    }
+
+    /// Scripts whose ligatures carry the spelling (Arabic, the Brahmic scripts, Thai…).
+    private func needsLigatures(_ language: String) -> Bool {
+        let primary = language.split(separator: "-").first.map(String.init) ?? language
+        return ["ar", "fa", "ur", "ps", "hi", "bn", "pa", "ne", "mr", "gu", "ta", "te", "kn", "ml", "si", "th", "my", "km", "lo", "am"]
+            .contains(primary)
     }
 
     /// Korean is set with breaks between words (at spaces), not between any two syllables
