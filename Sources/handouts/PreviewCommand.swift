@@ -37,24 +37,18 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let project = try ProjectLocator.locate(root: common.root)
-            guard project.handouts.contains(handout) else { throw UsageError(message: "unknown handout \"\(handout)\" — \(NearestName.hint(for: handout, among: project.handouts, noun: "one of"))") }
-            let language = try common.resolveLanguages(project, allowAll: false)[0]
-            let site = try common.loadSite()
-            let renderer = try Renderer(project: project)
-            let document = try renderer.document(handout: handout, language: language, paper: try common.parsedPaper(), site: site,
-                                                 options: common.renderOptions)
-            let laidOut = try renderer.layout(document)
+            let one = try OneHandout(handout, options: common)
+            let laidOut = try one.renderer.layout(one.document)
             if let page, page > laidOut.pages.count {
                 throw UsageError(message: "--page \(page): \(handout) has \(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s")")
             }
-            let images = try renderer.png(laidOut, dpi: dpi)
+            let images = try one.renderer.png(laidOut, dpi: dpi)
             let folder = URL(fileURLWithPath: outDir, isDirectory: true)
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
             }
             for (index, png) in images.enumerated() where page == nil || page == index + 1 {
-                let file = folder.appendingPathComponent("\(handout)-\(language)-\(document.paper.rawValue)\(common.fileSuffix)-p\(index + 1).png")
+                let file = folder.appendingPathComponent("\(one.stem)-p\(index + 1).png")
                 try AtomicFile.write(png, to: file)
                 Console.say("wrote \(file.path)  (page \(index + 1) of \(images.count), \(Int(dpi)) dpi)")
             }

@@ -38,16 +38,10 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let project = try ProjectLocator.locate(root: common.root)
-            guard project.handouts.contains(handout) else { throw UsageError(message: "unknown handout \"\(handout)\" — \(NearestName.hint(for: handout, among: project.handouts, noun: "one of"))") }
-            let language = try common.resolveLanguages(project, allowAll: false)[0]
+            let one = try OneHandout(handout, options: common)
             let lp = try CUPSQueue.lpCommand()
-            let site = try common.loadSite()
-            let renderer = try Renderer(project: project)
-            let document = try renderer.document(handout: handout, language: language, paper: try common.parsedPaper(), site: site,
-                                                 options: common.renderOptions)
-            let pdf = try renderer.pdf(renderer.layout(document))
-            let title = "\(handout)-\(language)-\(document.paper.rawValue)\(common.fileSuffix)"
+            let pdf = try one.renderer.pdf(one.renderer.layout(one.document))
+            let title = one.stem
             let job = try CUPSQueue.submit(pdf, title: title, printer: printer, copies: copies, lp: lp)
             Console.say("sent \(title) to \(printer ?? "the default printer"): \(job)")
         } catch {

@@ -37,9 +37,7 @@ struct RenderPlan {
     }
 
     static func make(project: Project, request: Request) throws -> RenderPlan {
-        for name in request.handouts where !project.handouts.contains(name) {
-            throw UsageError(message: "unknown handout \"\(name)\" — \(NearestName.hint(for: name, among: project.handouts, noun: "one of"))")
-        }
+        for name in request.handouts { try project.requireHandout(name) }
         let languages = try request.common.resolveLanguages(project, allowAll: true)
         if request.output != nil && languages.count > 1 {
             throw UsageError(message: "--output takes one language; use --out-dir with --lang all")
