@@ -121,8 +121,8 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
         case let .overflow(handout, language, blockID, page, excess, allowedPages, smallestBody):
             let mm = excess * 25.4 / 72
             return "\(handout) (\(language)) does not fit on \(allowedPages) page\(allowedPages == 1 ? "" : "s"): block \(blockID) runs "
-                + String(format: "%.0f pt (%.0f mm)", excess, mm)
-                + " past the bottom of page \(page) even with body text at \(String(format: "%.1f", smallestBody)) pt"
+                + "\(excess.fixed(0)) pt (\(mm.fixed(0)) mm)"
+                + " past the bottom of page \(page) even with body text at \(smallestBody.fixed(1)) pt"
                 + " — shorten the text of that block or move it to another page in the layout"
         }
     }

@@ -1,3 +1,5 @@
+import HandoutModel
+
 /// Points (1/72 inch) with y growing downwards from the page's top-left corner, as in Cairo.
 public struct Point: Sendable, Equatable {
     public var x: Double, y: Double
@@ -37,7 +39,7 @@ public struct Rect: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) -> String { v.fixed(1) }
         return "(\(f(x)) \(f(y)) \(f(width))x\(f(height)))"
     }
 }

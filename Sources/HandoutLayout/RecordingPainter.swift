@@ -79,5 +79,5 @@ public final class RecordingPainter: Painter {
     public func endPage() {}
     public func endDocument() throws {}
 
-    private func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    private func f(_ value: Double) -> String { value.fixed(1) }
 }

@@ -104,7 +104,7 @@ struct GuideChecker {
             }
         }
         return byPlace.map { place, scalars in
-            let shown = scalars.prefix(6).map { "U+\(String(format: "%04X", $0.value)) \($0)" }.joined(separator: ", ")
+            let shown = scalars.prefix(6).map { "\($0.codePoint) \($0)" }.joined(separator: ", ")
             let more = scalars.count > 6 ? " and \(scalars.count - 6) more" : ""
             return Finding(.error, .glyphs, language: guide.language, location: guide.file,
                            message: "\(place): no shipped font has \(shown)\(more) — add a font for them to Fonts/ (Fonts/make-fonts.py), or change the text")
@@ -125,7 +125,7 @@ struct GuideChecker {
                 do {
                     let laidOut = try renderer.layout(renderer.document(handout: handout, language: guide.language, paper: paper))
                     if laidOut.scale < 1 {
-                        notes.append(String(format: "\(handout) \(paper.rawValue): type %.0f%%", laidOut.scale * 100))
+                        notes.append("\(handout) \(paper.rawValue): type \((laidOut.scale * 100).fixed(0))%")
                     }
                 } catch {
                     findings.append(Finding(.error, .fit, language: guide.language, location: "\(handout) \(paper.rawValue)",

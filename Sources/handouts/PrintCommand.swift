@@ -61,7 +61,7 @@ enum CUPSQueue {
 
     /// The `lp` program, or a one-line reason why printing is not possible here.
     static func lpCommand() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = Environment.value("PATH") ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("lp")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }

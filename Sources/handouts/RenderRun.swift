@@ -43,7 +43,7 @@ struct RenderRun {
         }
         let seconds = Date().timeIntervalSince(start)
         if plan.items.count + plan.failures.count > 1 {
-            Console.say("\(written) written, \(failed) failed in \(String(format: "%.2f", seconds)) s")
+            Console.say("\(written) written, \(failed) failed in \(seconds.fixed(2)) s")
         }
         if failed == 0 { return .ok }
         let lastError = tally.lastError ?? plan.failures.last?.error
@@ -73,7 +73,7 @@ struct RenderRun {
     /// threads unsafely. HANDOUTS_JOBS sets the number of processes.
     private func startHelpers() -> [Helper] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let jobs = ProcessInfo.processInfo.environment["HANDOUTS_JOBS"].flatMap(Int.init)
+        let jobs = Environment.value("HANDOUTS_JOBS").flatMap(Int.init)
             ?? (plan.items.count >= 8 ? min(cores, 8) : 1)
         guard jobs > 1, let executable = Helper.executable else { return [] }
         return (1..<jobs).compactMap { index in
@@ -94,9 +94,9 @@ struct RenderRun {
         let pdf = try renderer.pdf(laidOut)
         try AtomicFile.write(pdf, to: item.file)
         let pages = laidOut.pages.count
-        var shrink = laidOut.gapScale < 1 ? String(format: ", spacing at %.0f%%", laidOut.gapScale * 100) : ""
-        if laidOut.lineScale < 1 { shrink += String(format: ", lines at %.0f%%", laidOut.lineScale * 100) }
-        if laidOut.scale < 1 { shrink += String(format: ", type at %.0f%%", laidOut.scale * 100) }
+        var shrink = laidOut.gapScale < 1 ? ", spacing at \((laidOut.gapScale * 100).fixed(0))%" : ""
+        if laidOut.lineScale < 1 { shrink += ", lines at \((laidOut.lineScale * 100).fixed(0))%" }
+        if laidOut.scale < 1 { shrink += ", type at \((laidOut.scale * 100).fixed(0))%" }
         return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))"
     }
 
@@ -120,7 +120,7 @@ struct RenderRun {
 
     /// SOURCE_DATE_EPOCH, when set, fixes the PDFs' dates (reproducible builds).
     private func sourceDateEpoch() throws -> Int? {
-        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return nil }
+        guard let raw = Environment.value("SOURCE_DATE_EPOCH"), !raw.isEmpty else { return nil }
         guard let value = Int(raw), value >= 0 else {
             throw UsageError(message: "SOURCE_DATE_EPOCH=\(raw) is not a number of seconds — unset it or give seconds since 1970")
         }
@@ -132,7 +132,7 @@ struct RenderRun {
         return url.path.hasPrefix(current) ? String(url.path.dropFirst(current.count)) : url.path
     }
 
-    private func kilobytes(_ bytes: Int) -> String { String(format: "%.0f KB", Double(bytes) / 1024) }
+    private func kilobytes(_ bytes: Int) -> String { (Double(bytes) / 1024).fixed(0) + " KB" }
 }
 
 /// An error with the item it happened to, so a batch's errors say which file failed.

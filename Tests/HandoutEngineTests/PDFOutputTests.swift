@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import HandoutEngine
+@testable import HandoutEngine
 import HandoutLayout
 import HandoutModel
 
@@ -54,5 +54,18 @@ import HandoutModel
             let fixed = try renderer.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4, date: 1_700_000_000).pdf
             #expect(String(decoding: fixed, as: UTF8.self).contains("/CreationDate (20231114221320Z)"))
         }
+    }
+
+    /// The date arithmetic behind the PDF's creation date, at the edges a calendar gets wrong.
+    @Test func datesAreUTCCalendarDates() {
+        #expect(CairoPainter.isoDate(0) == "1970-01-01T00:00:00Z")
+        #expect(CairoPainter.isoDate(951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(CairoPainter.isoDate(4_102_444_799) == "2099-12-31T23:59:59Z")
+    }
+
+    /// Link targets reach Cairo as quoted attributes: a quote or backslash in a URL must not
+    /// end the attribute early.
+    @Test func linkAttributesEscapeQuotes() {
+        #expect(CairoPainter.escape(#"https://x.org/a'b\c"#) == #"https://x.org/a\'b\\c"#)
     }
 }

@@ -69,7 +69,7 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
 
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
             let missing = result.unknownCharacters()
-            let list = missing.prefix(5).map { "U+" + String(format: "%04X", $0.value) + " \($0)" }.joined(separator: ", ")
+            let list = missing.prefix(5).map { "\($0.codePoint) \($0)" }.joined(separator: ", ")
             throw TypesetError(text: plain, problem: "no shipped font has \(missing.count == 1 ? "this character" : "these characters"): \(list) (language \(style.language))")
         }
         result.measureLines(metrics: metrics(style: style, context: context))

@@ -152,7 +152,7 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         self.year = year; self.month = month; self.day = day
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(year.padded(4))-\(month.padded(2))-\(day.padded(2))" }
 
     /// Seconds since 1970 at midnight UTC.
     public var epochSeconds: Int {

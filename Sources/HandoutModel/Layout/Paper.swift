@@ -49,7 +49,7 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
     public let width: Double
     public let height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }
-    public var description: String { String(format: "%.0f × %.0f mm", width * 25.4 / 72, height * 25.4 / 72) }
+    public var description: String { "\((width * 25.4 / 72).fixed(0)) × \((height * 25.4 / 72).fixed(0)) mm" }
 }
 
 import Foundation

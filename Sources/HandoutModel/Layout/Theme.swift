@@ -70,7 +70,7 @@ public struct RGB: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "#" + [red, green, blue].map { String(format: "%02x", $0) }.joined()
+        "#" + [red, green, blue].map { $0.hex(2, uppercase: false) }.joined()
     }
 
     public static let white = RGB(red: 255, green: 255, blue: 255)

@@ -22,7 +22,7 @@ public enum YAMLFile {
         }
         if let (line, column, scalar) = firstForbiddenCharacter(in: text) {
             throw LoadError(file: displayName, line: line, column: column,
-                            problem: "control character U+\(String(format: "%04X", scalar.value)) is not allowed",
+                            problem: "control character \(scalar.codePoint) is not allowed",
                             fix: "delete it (it may have come from a copy and paste)")
         }
         if let (line, depth) = firstDeepNesting(in: data) {

@@ -48,7 +48,7 @@ public struct YAMLNode {
         // quotes ("\0", "\e", "\x07") would otherwise bring them back. A NUL would also cut
         // a path or text short where it reaches C ("/etc/hostname\0.png" passes as a .png).
         if let control = scalar.string.unicodeScalars.first(where: YAMLFile.isForbiddenControl) {
-            throw error("control character U+\(String(format: "%04X", control.value)) is not allowed",
+            throw error("control character \(control.codePoint) is not allowed",
                         fix: "delete the escape that writes it (such as \\0, \\e or \\x..)")
         }
         return scalar.string

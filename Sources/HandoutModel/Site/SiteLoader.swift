@@ -48,9 +48,8 @@ public enum SiteLoader {
             let contrast = color.contrast(with: .white)
             if contrast < minimumBrandContrast {
                 let darker = color.darkened(toContrast: minimumBrandContrast)
-                notes.append(String(format: "%@:%d: brand_color %@ has a contrast of %.1f:1 with white, under %.1f:1: using %@ (%.1f:1) instead",
-                                    root.file, node.line ?? 0, color.description, contrast, minimumBrandContrast,
-                                    darker.description, darker.contrast(with: .white)))
+                notes.append("\(root.file):\(node.line ?? 0): brand_color \(color) has a contrast of \(contrast.fixed(1)):1 with white, "
+                                + "under \(minimumBrandContrast.fixed(1)):1: using \(darker) (\(darker.contrast(with: .white).fixed(1)):1) instead")
                 brand = darker
             } else {
                 brand = color
