@@ -45,6 +45,19 @@ import Testing
         #expect(error?.description.contains("appears twice") == true)
     }
 
+    /// The column counts characters, not bytes, so it matches what an editor shows after
+    /// accented or non-Latin text.
+    @Test func aControlCharacterIsPlacedByCharacterColumn() throws {
+        let error = try #require(TestFiles.loadError { _ = try TestFiles.yaml("unit: Ñé\u{01}\nhours: 9\n", file: "site.yaml") })
+        #expect(error.description.hasPrefix("site.yaml:1:9: control character U+0001 is not allowed"))
+    }
+
+    /// An asterisk in text is not an alias: only a parsed alias is refused.
+    @Test func anAsteriskInTextIsFine() throws {
+        let node = try TestFiles.yaml("unit: \"Ward 7 * nights & days\"\n", file: "site.yaml")
+        #expect(try node.entries().first?.value.text() == "Ward 7 * nights & days")
+    }
+
     @Test func aliasesAreRefused() throws {
         let error = try #require(TestFiles.loadError { _ = try TestFiles.yaml("unit: &u Riverside\nhours: *u\n", file: "site.yaml") })
         #expect(error.line == 1)

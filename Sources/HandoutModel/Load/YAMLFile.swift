@@ -20,12 +20,13 @@ public enum YAMLFile {
                             problem: "the file is not valid UTF-8 text",
                             fix: "save it as UTF-8 in your editor")
         }
-        if let (line, column, scalar) = firstForbiddenCharacter(in: text) {
+        let scan = data.withUnsafeBytes { ByteScan(of: $0) }
+        if let (line, column, scalar) = scan.forbiddenCharacter {
             throw LoadError(file: displayName, line: line, column: column,
                             problem: "control character \(scalar.codePoint) is not allowed",
                             fix: "delete it (it may have come from a copy and paste)")
         }
-        if let (line, depth) = firstDeepNesting(in: data) {
+        if let (line, depth) = scan.deepNesting {
             throw LoadError(file: displayName, line: line, problem: "brackets nested \(depth) deep",
                             fix: "handout files nest a few levels at most; check for a stray [ or {")
         }
@@ -34,9 +35,10 @@ public enum YAMLFile {
             // The parser must outlive the anchor check: nodes refer to anchors weakly.
             // The basic resolver leaves every scalar as text: our loaders read numbers and
             // booleans themselves, and Yams's implicit-type regexes were a fifth of load time.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // The encoding is given so that Yams does not read it from the environment per file.
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
-            if let root, let anchored = firstAnchoredNode(root) {
+            if scan.mayHaveAnchors, let root, let anchored = firstAnchoredNode(root) {
                 throw LoadError(file: displayName, line: anchored.mark?.line, column: anchored.mark?.column,
                                 problem: "YAML anchors and aliases (&name, *name) are not allowed in handout files",
                                 fix: "write the value out in full")
@@ -55,35 +57,6 @@ public enum YAMLFile {
     /// parser's time grows with nesting × size (a 2 MB file of 999-deep brackets took 6 s),
     /// and no handout file nests more than three.
     static let maximumFlowDepth = 32
-
-    /// The line where `[` / `{` nesting first passes the limit, skipping quoted text and
-    /// comments; nil when the file stays within it.
-    private static func firstDeepNesting(in data: Data) -> (line: Int, depth: Int)? {
-        var depth = 0, line = 1
-        var quote: UInt8?  // inside '…' or "…"
-        var escaped = false, comment = false, previous: UInt8 = 10
-        for byte in data {
-            defer { previous = byte }
-            if byte == 10 { line += 1; comment = false; if quote == 39 { quote = nil }; continue }
-            if comment { continue }
-            if let open = quote {
-                if open == 34 && byte == 92 && !escaped { escaped = true; continue }
-                if byte == open && !escaped { quote = nil }
-                escaped = false
-                continue
-            }
-            switch byte {
-            case 35 where previous == 32 || previous == 9 || previous == 10: comment = true  // #
-            case 34, 39: quote = byte
-            case 91, 123:  // [ {
-                depth += 1
-                if depth > maximumFlowDepth { return (line, depth) }
-            case 93, 125: depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        return nil
-    }
 
     /// Anchors save nothing in files this size and open the door to "billion laughs"
     /// inputs. Depth-first, stopping at the first anchored node: an alias bomb is caught
@@ -144,18 +117,6 @@ public enum YAMLFile {
         default:
             return LoadError(file: file, problem: "YAML error: \(error)", fix: "check the file's syntax")
         }
-    }
-
-    /// Tabs, newlines and carriage returns are fine; other C0 controls, DEL and NUL never
-    /// belong in handout text and would print as boxes or cut a string short in C.
-    private static func firstForbiddenCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1; column = 1; continue }
-            if isForbiddenControl(scalar) { return (line, column, scalar) }
-            column += 1
-        }
-        return nil
     }
 
     /// C0 controls other than tab, newline and carriage return, and DEL.
