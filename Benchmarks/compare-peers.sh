@@ -34,9 +34,9 @@ mkdir -p "$tmp/pdf" "$tmp/res"
 say() { printf '%s\n' "$*" >&2; }
 
 # --- Build ours, set up the peers --------------------------------------------------------
-say "building ours (swift build -c release) ..."
-(cd "$repo" && swift build -c release >"$tmp/build.log" 2>&1) || { cat "$tmp/build.log" >&2; exit 70; }
-(cd "$repo" && swift build -c release --package-path Benchmarks --product inprocess >"$tmp/build.log" 2>&1) ||
+say "building ours (scripts/build-release.sh) ..."
+"$repo/scripts/build-release.sh" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 70; }
+"$repo/scripts/build-release.sh" --package-path Benchmarks --product inprocess >"$tmp/build.log" 2>&1 ||
     { cat "$tmp/build.log" >&2; exit 70; }
 handouts=$repo/.build/release/handouts
 inprocess=$repo/Benchmarks/.build/release/inprocess

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product handouts
+scripts/build-release.sh
 .build/release/handouts render --all --out-dir handouts-out
 echo "Done: the PDFs are in $(pwd)/handouts-out/ — the program is .build/release/handouts"

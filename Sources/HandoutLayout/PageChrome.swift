@@ -79,8 +79,8 @@ struct PageChrome {
         let small = styles.style(.small)
         var pageLabel: TypesetText?
         if showPageNumber && pageCount > 1 {
-            let label = document.footer.pageTemplate.replacingOccurrences(of: "{page}", with: String(page))
-                .replacingOccurrences(of: "{pages}", with: String(pageCount))
+            let label = document.footer.pageTemplate.filling("{page}", with: String(page))
+                .filling("{pages}", with: String(pageCount))
             var style = small
             style.alignment = .end
             pageLabel = try measurer.typeset(RichText(plain: label), style: style, width: width)

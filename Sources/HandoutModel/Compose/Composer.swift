@@ -152,7 +152,7 @@ public struct Composer {
     /// isolated so they read left to right.
     private func rich(_ text: String) -> RichText {
         let emergency = site.emergencyNumber(default: guide.locale.emergencyNumber)
-        return directional(RichText(markup: text.replacingOccurrences(of: "{emergency}", with: emergency)))
+        return directional(RichText(markup: text.filling("{emergency}", with: emergency)))
     }
 
     private func isolated(_ text: String) -> String {
@@ -196,8 +196,8 @@ public struct Composer {
             notice = strings["draft_notice"]
         case .reviewed:
             notice = strings["reviewed_notice"]
-                .replacingOccurrences(of: "{reviewer}", with: guide.review.reviewer ?? "")
-                .replacingOccurrences(of: "{date}", with: guide.review.date.description)
+                .filling("{reviewer}", with: guide.review.reviewer ?? "")
+                .filling("{date}", with: guide.review.date.description)
         }
         return Document.Footer(leading: directional(leading), pageTemplate: strings["page"], notice: notice)
     }
