@@ -126,6 +126,10 @@ fi
 echo "Fact sheet, A4: Typst $(version typst), WeasyPrint $(version weasyprint), ours $ours"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end;" \
      "whole process: median of $runs runs after 1 warm-up; in process: median of 3 x 50 renders"
+# Typst reads every system font at start-up (ours reads only Fonts/), so its whole-process
+# time grows with what is installed here: say how much that is.
+fonts=$(find /usr/share/fonts /usr/local/share/fonts -type f \( -name '*.tt[fc]' -o -name '*.otf' -o -name '*.otc' -o -name '*.pf[ab]' \) 2>/dev/null | wc -l)
+echo "system fonts Typst scans at start: $fonts files ($(du -sch /usr/share/fonts 2>/dev/null | tail -1 | cut -f1))"
 echo
 fmt='%-9s %9s %9s %9s %10s %10s %8s  %s\n'
 printf "$fmt" engine wall_ms cpu_ms rss_MiB docs/s ms/doc pdf_B words/page
