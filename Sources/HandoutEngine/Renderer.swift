@@ -10,7 +10,7 @@ public final class Renderer {
     public let fonts: FontLibrary
     public let typesetter: PangoTypesetter
     public let theme: Theme
-    public let images = ImageLibrary()
+    public let images: ImageLibrary
 
     public static let version = "0.1.0"
 
@@ -22,30 +22,32 @@ public final class Renderer {
     public init(project: Project) throws {
         self.project = project
         theme = try project.theme()
+        images = ImageLibrary(figures: project.guideFolder.appendingPathComponent("figures"))
         fonts = try FontLibrary(folder: project.fontFolder)
         typesetter = PangoTypesetter(fonts: fonts, family: theme.fontFamily)
     }
 
-    /// One handout in one language on one paper, as a semantic document.
-    public func document(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+    /// One handout in one edition (language and country) on one paper, as a semantic
+    /// document. Without a paper: the country's, in the handout's sizes, else its first.
+    public func document(handout: String, edition: Edition, paper: Paper?, site: Site = .neutral, date: Int? = nil,
                          options: RenderOptions = .standard) throws -> Document {
         let layout = try project.layout(handout)
-        let guide = try project.guide(language)
+        let guide = try project.guide(edition.language.wording)
         if let logo = site.logoPath {
             do { try images.check(logo) } catch let error as EngineError {
                 throw LoadError(file: site.file, keyPath: "logo", problem: error.problem, fix: error.fix)
             }
         }
-        let composer = Composer(guide: guide, sources: try project.sources(), theme: theme, site: site, date: date,
-                                creator: Renderer.creator)
+        let composer = Composer(guide: guide, sources: try project.sources(), theme: theme, site: site, country: edition.country,
+                                date: date, creator: Renderer.creator)
         let papers = options.largePrint ? layout.largePrintPapers : layout.papers
-        return try composer.compose(layout, paper: paper ?? papers[0], options: options)
+        return try composer.compose(layout, paper: paper ?? Paper.preferred(among: papers, country: edition.country.region), options: options)
     }
 
     /// Typesets and lays out a document.
     public func layout(_ document: Document) throws -> LaidOutDocument {
         do {
-            return try DocumentLayouter(measurer: typesetter, qrEncoder: LibQREncoder()).layout(document)
+            return try DocumentLayouter(measurer: typesetter, qrEncoder: LibQREncoder(), images: images).layout(document)
         } catch LayoutError.typeset(let blockID, let error) {
             throw RenderError(handout: document.handout, language: document.language,
                               message: "block \(blockID): \(error.problem) in \"\(error.text.prefix(50))\"",
@@ -68,19 +70,19 @@ public final class Renderer {
     }
 
     /// A two-faced card laid out at the cell size of `imposition` and placed n-up on its sheet.
-    public func imposedCard(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+    public func imposedCard(handout: String, edition: Edition, paper: Paper?, site: Site = .neutral, date: Int? = nil,
                             options: RenderOptions = .standard, imposition: Imposition) throws -> LaidOutDocument {
-        let plain = try document(handout: handout, language: language, paper: paper, site: site, date: date, options: options)
+        let plain = try document(handout: handout, edition: edition, paper: paper, site: site, date: date, options: options)
         var cellOptions = options
         cellOptions.pageSize = imposition.cellSize(for: plain.pageSize)
-        let cell = try document(handout: handout, language: language, paper: paper, site: site, date: date, options: cellOptions)
+        let cell = try document(handout: handout, edition: edition, paper: paper, site: site, date: date, options: cellOptions)
         return imposition.impose(try layout(cell))
     }
 
     /// Compose, lay out and paint in one go.
-    public func renderPDF(handout: String, language: String, paper: Paper?, site: Site = .neutral, date: Int? = nil,
+    public func renderPDF(handout: String, edition: Edition, paper: Paper?, site: Site = .neutral, date: Int? = nil,
                           options: RenderOptions = .standard) throws -> (pdf: Data, document: LaidOutDocument) {
-        let laidOut = try layout(document(handout: handout, language: language, paper: paper, site: site, date: date,
+        let laidOut = try layout(document(handout: handout, edition: edition, paper: paper, site: site, date: date,
                                           options: options))
         return (try pdf(laidOut), laidOut)
     }

@@ -5,6 +5,7 @@ struct BlockBuilder {
     let measurer: TextMeasurer
     let styles: Styles
     let qrEncoder: QREncoder?
+    let images: ImageMeasurer
 
     var direction: TextDirection { styles.document.direction }
 
@@ -94,6 +95,12 @@ struct BlockBuilder {
             guard let qrEncoder else { throw LayoutError.noQREncoder(blockID: block.id) }
             return [try QRCodeBuilder(measurer: measurer, styles: styles, encoder: qrEncoder)
                 .piece(url: url, caption: caption, shortURL: shortURL, width: width, gap: gap)]
+        case .figure(let figure):
+            return [try FigureBuilder(measurer: measurer, styles: styles, images: images).piece(figure, width: width, gap: gap)]
+        case .swatches(let groups):
+            return try SwatchBuilder(measurer: measurer, styles: styles).pieces(groups, width: width, gap: gap)
+        case .writeIns(let fields):
+            return try WriteInBuilder(measurer: measurer, styles: styles).pieces(fields, width: width, columns: block.listColumns, gap: gap)
         }
     }
 }
@@ -106,6 +113,8 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
     case noQREncoder(blockID: String)
     /// The QR encoder refused the text (too long for a QR code, say).
     case qrCode(blockID: String, String)
+    /// A picture that cannot be measured (missing, unreadable).
+    case image(blockID: String, String)
     /// Content that does not fit the allowed pages, even at the smallest allowed type.
     case overflow(handout: String, language: String, blockID: String, page: Int, excess: Double, allowedPages: Int,
                   smallestBody: Double)
@@ -116,7 +125,7 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
             return "block \(blockID): \(error)"
         case let .noQREncoder(blockID):
             return "block \(blockID): a QR code needs an encoder (libqrencode)"
-        case let .qrCode(blockID, problem):
+        case let .qrCode(blockID, problem), let .image(blockID, problem):
             return "block \(blockID): \(problem)"
         case let .overflow(handout, language, blockID, page, excess, allowedPages, smallestBody):
             let mm = excess * 25.4 / 72

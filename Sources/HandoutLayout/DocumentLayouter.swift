@@ -5,10 +5,12 @@ import HandoutModel
 public struct DocumentLayouter {
     public let measurer: TextMeasurer
     public let qrEncoder: QREncoder?
+    public let images: ImageMeasurer
 
-    public init(measurer: TextMeasurer, qrEncoder: QREncoder? = nil) {
+    public init(measurer: TextMeasurer, qrEncoder: QREncoder? = nil, images: ImageMeasurer = SquareImageMeasurer()) {
         self.measurer = measurer
         self.qrEncoder = qrEncoder
+        self.images = images
     }
 
     /// Squeezes tried, in order, before type shrinks: most text that is a little too long
@@ -60,7 +62,7 @@ public struct DocumentLayouter {
         styles.gapFactor = gaps
         styles.lineFactor = lines
         let chrome = PageChrome(measurer: measurer, styles: styles)
-        let builder = BlockBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
+        let builder = BlockBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder, images: images)
         let pageSize = Size(width: document.pageSize.width, height: document.pageSize.height)
         let margins = document.margins
         let bodyWidth = pageSize.width - margins.left - margins.right
@@ -81,8 +83,10 @@ public struct DocumentLayouter {
         let flow = Flow(maxPages: isFixed ? 1 : document.maxPages, bodyArea: bodyArea)
         var nested: [(page: Int, id: String, rect: Rect)] = []
         for (pageIndex, rows) in document.pages.enumerated() {
-            // Large print re-flows: the layout's page breaks were chosen for standard type.
-            if pageIndex > 0 && !document.options.largePrint {
+            // Each page of the layout starts a new page, unless the one before it already ran
+            // over onto this one (a smaller paper): a break then would leave a part-empty
+            // page. Large print re-flows: the layout's breaks were chosen for standard type.
+            if pageIndex > 0 && !document.options.largePrint && (isFixed || flow.pageIndex < pageIndex) {
                 if isFixed { flow.maxPages = pageIndex + 1 }
                 try flow.newPage(blockID: firstID(rows), needed: 0)
             }

@@ -62,7 +62,7 @@ struct PageChrome {
         let pad = styles.gap(4)
         return [.artifact(.rect(rect, fill: .white, stroke: nil, lineWidth: 0)),
                 .beginTag(.figure),
-                .frame(.image(path: path, rect: Rect(x: rect.x + pad, y: rect.y + pad, width: rect.width - 2 * pad,
+                .frame(.image(.logo(path), rect: Rect(x: rect.x + pad, y: rect.y + pad, width: rect.width - 2 * pad,
                                                      height: rect.height - 2 * pad))),
                 .endTag(.figure)]
     }
@@ -79,8 +79,7 @@ struct PageChrome {
         let small = styles.style(.small)
         var pageLabel: TypesetText?
         if showPageNumber && pageCount > 1 {
-            let label = document.footer.pageTemplate.filling("{page}", with: String(page))
-                .filling("{pages}", with: String(pageCount))
+            let label = RichText(document.footer.pageTemplate) { $0 == .pages ? String(pageCount) : String(page) }.plainText
             var style = small
             style.alignment = .end
             pageLabel = try measurer.typeset(RichText(plain: label), style: style, width: width)

@@ -9,8 +9,8 @@ public enum Frame: Sendable {
     case disc(center: Point, radius: Double, color: RGB)
     /// Many rectangles filled as one shape (a QR code: no seams between modules).
     case rects([Rect], fill: RGB)
-    /// A picture file (PNG or SVG) scaled to fit inside `rect`, keeping its proportions.
-    case image(path: String, rect: Rect)
+    /// A picture scaled to fit inside `rect`, keeping its proportions.
+    case image(ImageRef, rect: Rect)
 
     func offsetBy(dx: Double, dy: Double) -> Frame {
         switch self {
@@ -24,8 +24,8 @@ public enum Frame: Sendable {
             return .disc(center: Point(x: center.x + dx, y: center.y + dy), radius: radius, color: color)
         case let .rects(rects, fill):
             return .rects(rects.map { $0.offsetBy(dx: dx, dy: dy) }, fill: fill)
-        case let .image(path, rect):
-            return .image(path: path, rect: rect.offsetBy(dx: dx, dy: dy))
+        case let .image(image, rect):
+            return .image(image, rect: rect.offsetBy(dx: dx, dy: dy))
         }
     }
 
@@ -44,8 +44,9 @@ public enum Frame: Sendable {
             let bounds = Frame.rects(rects, fill: fill).bounds
             let dx = w - bounds.maxX - bounds.minX
             return .rects(rects.map { $0.offsetBy(dx: dx, dy: 0) }, fill: fill)
-        case let .image(path, rect):
-            return .image(path: path, rect: rect.mirrored(pageWidth: w))
+        case let .image(image, rect):
+            // Pictures are drawn as they are: a hand or a baby is not mirrored.
+            return .image(image, rect: rect.mirrored(pageWidth: w))
         }
     }
 
@@ -81,7 +82,7 @@ public enum StructureRole: String, Sendable {
     case heading1 = "H1", heading2 = "H2", paragraph = "P"
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
-    case section = "Sect", figure = "Figure"
+    case section = "Sect", figure = "Figure", caption = "Caption"
 }
 
 /// Everything that can appear in a page's drawing list, in reading order.

@@ -53,8 +53,8 @@ public final class RecordingPainter: Painter {
         case let .rects(rects, fill):
             colors.insert(fill.description)
             lines.append("\(indent)\(mark)rects \(rects.count) in \(frame.bounds) \(fill)")
-        case let .image(path, rect):
-            lines.append("\(indent)\(mark)image \((path as NSString).lastPathComponent) in \(rect)")
+        case let .image(image, rect):
+            lines.append("\(indent)\(mark)image \(image) in \(rect)")
         }
     }
 

@@ -20,9 +20,9 @@ struct TrackerBuilder {
         let targetStyle = styles.style(.table)
 
         // The day column is as wide as its longest label; the rest is shared by box count.
-        var dayWidth = try measurer.typeset(RichText(plain: tracker.dayHeading), style: headerStyle, width: 10_000).inkWidth
+        var dayWidth = try measurer.typeset(tracker.dayHeading, style: headerStyle, width: 10_000).inkWidth
         for row in tracker.rows {
-            dayWidth = max(dayWidth, try measurer.typeset(RichText(plain: row.label), style: dayStyle, width: 10_000).inkWidth)
+            dayWidth = max(dayWidth, try measurer.typeset(row.label, style: dayStyle, width: 10_000).inkWidth)
         }
         dayWidth += 2 * pad + 1
         let widths = try columnWidths(tracker, available: width - dayWidth, box: box, boxGap: boxGap, pad: pad, style: targetStyle)
@@ -42,9 +42,9 @@ struct TrackerBuilder {
         }
 
         // Header row.
-        var headerTexts = [try measurer.typeset(RichText(plain: tracker.dayHeading), style: headerStyle, width: dayWidth - 2 * pad)]
+        var headerTexts = [try measurer.typeset(tracker.dayHeading, style: headerStyle, width: dayWidth - 2 * pad)]
         for (index, column) in tracker.columns.enumerated() {
-            headerTexts.append(try measurer.typeset(RichText(plain: column.label), style: headerStyle, width: widths[index] - 2 * pad))
+            headerTexts.append(try measurer.typeset(column.label, style: headerStyle, width: widths[index] - 2 * pad))
         }
         let headerHeight = (headerTexts.map(\.height).max() ?? 0) + 2 * pad
         var header: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color("box_fill"),
@@ -61,12 +61,24 @@ struct TrackerBuilder {
         var pieces = [Piece(height: headerHeight, items: header, spaceBefore: gap, keepWithNext: true)]
 
         for (rowIndex, row) in tracker.rows.enumerated() {
-            let label = try measurer.typeset(RichText(plain: row.label), style: dayStyle, width: dayWidth - 2 * pad)
+            let label = try measurer.typeset(row.label, style: dayStyle, width: dayWidth - 2 * pad)
             var cellItems: [PageItem] = []
             var rowHeight = label.height + 2 * pad
             x = dayWidth
             for (index, column) in tracker.columns.enumerated() {
                 let inner = widths[index] - 2 * pad
+                if column.boxes == 0 {
+                    // A line to write on (the day's weight), pen-high like every write-in field.
+                    let cellHeight = WriteInBuilder.minimumHeight + 2 * pad
+                    let lineY = cellHeight - pad
+                    cellItems += [.beginTag(.tableCell),
+                                  .artifact(.line(from: Point(x: x + pad, y: lineY), to: Point(x: x + pad + inner, y: lineY),
+                                                  color: styles.color("muted"), width: 0.8)),
+                                  .endTag(.tableCell)]
+                    rowHeight = max(rowHeight, cellHeight)
+                    x += widths[index]
+                    continue
+                }
                 // Balanced lines of boxes (6 + 6, not 11 + 1): easier to count at a glance.
                 let fitting = max(1, Int((inner + boxGap) / (box + boxGap)))
                 let lines = (column.boxes + fitting - 1) / fitting
@@ -81,7 +93,7 @@ struct TrackerBuilder {
                 var cellHeight = Double(lines) * (box + boxGap) - boxGap + 2 * pad
                 let target = row.targets[index]
                 if !target.isEmpty {
-                    let text = try measurer.typeset(RichText(markup: target), style: targetStyle, width: inner)
+                    let text = try measurer.typeset(target, style: targetStyle, width: inner)
                     cell += [.beginTag(.paragraph),
                              .frame(.text(text, origin: Point(x: x + pad, y: cellHeight - pad + styles.gap(3)),
                                           color: styles.color("text"))),
@@ -114,10 +126,17 @@ struct TrackerBuilder {
             var longestTarget = 0.0, longestWord = 0.0
             for row in tracker.rows where !row.targets[index].isEmpty {
                 let target = row.targets[index]
-                longestTarget = max(longestTarget, try measurer.typeset(RichText(markup: target), style: style, width: 10_000).inkWidth)
-                for word in target.split(separator: " ") {
-                    longestWord = max(longestWord, try measurer.typeset(RichText(markup: String(word)), style: style, width: 10_000).inkWidth)
+                longestTarget = max(longestTarget, try measurer.typeset(target, style: style, width: 10_000).inkWidth)
+                for word in target.plainText.split(separator: " ") {
+                    longestWord = max(longestWord, try measurer.typeset(RichText(plain: String(word)), style: style, width: 10_000).inkWidth)
                 }
+            }
+            if column.boxes == 0 {
+                // Room to write a weight such as "3.45 kg" by hand.
+                let label = try measurer.typeset(column.label, style: styles.style(.table, bold: true), width: 10_000).inkWidth
+                preferred.append(max(points(mm: 22), label + 2 * pad + 1))
+                minimum.append(points(mm: 16))
+                continue
             }
             // More than 6 boxes read best as two rows (a day's 12 feeds as 6 + 6).
             let oneLine = Double(min(column.boxes, 6)) * (box + boxGap) - boxGap

@@ -9,11 +9,16 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check every guide for gaps: keys, sources, glyphs, fit and review status.",
         discussion: """
-            For each language: block ids and shapes missing or extra against English, source \\
-            keys that are not in Guide/sources.yaml, characters no shipped font has (as \\
-            U+XXXX, with the block and language), text that does not fit its page in any \\
-            handout and paper, and translations still marked draft. Prints a table, then one \\
-            line per finding. Exits 65 on any error; drafts are warnings.
+            For each language and wording variant: block ids and shapes missing or extra \
+            against English (a variant against its base), source keys that are not in \
+            Guide/sources.yaml, numbers, units and ✱ marks that differ from the text a \
+            translation was made from, storage lines that differ from their rule set in \
+            Guide/storage/, characters no shipped font has (as U+XXXX, with the block and \
+            language), text that does not fit its page in any handout, paper and kind of \
+            country, and translations still marked draft. Then the country files in \
+            Guide/regions/, sources nobody cites, and the English readability of each \
+            handout. Prints a table, then one line per finding. Exits 65 on any error; \
+            drafts are warnings.
             """
     )
 
@@ -28,10 +33,10 @@ struct CheckCommand: ParsableCommand {
             let project = try ProjectLocator.locate(root: root)
             let languages: [String]
             if lang == "all" {
-                languages = project.languages
+                languages = project.languages + project.overlays.keys.sorted()
             } else {
-                do { languages = [try project.resolveLanguage(lang)] } catch let error as LoadError {
-                    throw UsageError(message: "unknown language \"\(lang)\" — \(error.fix)")
+                do { languages = [try project.languageResolver.resolve(lang).wording] } catch let error as LanguageError {
+                    throw UsageError(message: error.description)
                 }
             }
             let report = try GuideChecker(project: project, renderer: try Renderer(project: project)).check(languages)

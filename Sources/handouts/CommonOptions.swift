@@ -5,8 +5,12 @@ import HandoutModel
 /// Options every command that makes a handout shares: which language and paper, the unit's
 /// profile, where the files are, and the print variants.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language, as a tag such as en, es or es-MX (render also takes all).", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Language, as a tag such as en, es or es-US (render also takes all). A region in the tag (es-US) also sets the country.", valueName: "tag"))
     var lang = "en"
+
+    @Option(name: .long, help: ArgumentHelp("Country the handout is used in (ISO code such as GB, US, BR): its emergency number, units and milk-storage rules. Default: the site profile's country:, else the region of --lang; with none, no emergency number is printed.",
+                                            valueName: "CC"))
+    var country: String?
 
     @Option(name: .long, help: ArgumentHelp("Paper size: a4, letter, a5 (sheets), a6 or 4x6 (the card). Default: the handout's first.",
                                             valueName: "size"))
@@ -40,20 +44,29 @@ struct CommonOptions: ParsableArguments {
 
     /// The site profile, or the neutral one (write-in lines) without --site. Notes such as
     /// a darkened brand colour are said once, as warnings.
-    func loadSite() throws -> Site {
+    func loadSite(_ project: Project) throws -> Site {
         guard let site else { return .neutral }
-        let loaded = try SiteLoader.load(URL(fileURLWithPath: site), displayName: site)
+        let loaded = try SiteLoader.load(URL(fileURLWithPath: site), displayName: site, countries: project.regions)
         for note in loaded.notes { Console.warning(note) }
         return loaded
     }
 
-    func resolveLanguages(_ project: Project, allowAll: Bool) throws -> [String] {
+    /// The editions to make: one language (with its country), or every guide for --lang all.
+    func editions(_ project: Project, site: Site, allowAll: Bool) throws -> [Edition] {
+        if let country, !project.regions.contains(country.uppercased()) {
+            throw UsageError(message: String(describing: project.unknownCountry(country)))
+        }
+        let tags: [String]
         if lang == "all" {
             guard allowAll else { throw UsageError(message: "--lang all is for render; name one language here, e.g. --lang es") }
-            return project.languages
+            tags = project.languages
+        } else {
+            tags = [lang]
         }
-        do { return [try project.resolveLanguage(lang)] } catch let error as LoadError {
-            throw UsageError(message: "unknown language \"\(lang)\" — \(error.fix)")
+        do {
+            return try tags.map { try project.edition(language: $0, country: country, site: site) }
+        } catch let error as LanguageError {
+            throw UsageError(message: error.description)
         }
     }
 }

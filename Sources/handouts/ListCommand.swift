@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
             let english = try? project.guide("en")
             for handout in project.handouts {
                 let layout = try project.layout(handout)
-                let title = english?.handouts[handout]?.title ?? ""
+                let title = english?.handouts[handout]?.title.source ?? ""
                 let pages = layout.maxPages == 1 ? "1 page" : "up to \(layout.maxPages) pages"
                 Console.say("  \(handout.padding(toLength: 20, withPad: " ", startingAt: 0)) \(title) — \(layout.papers.map(\.rawValue).joined(separator: ", ")), \(pages)")
             }

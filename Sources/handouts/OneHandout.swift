@@ -14,12 +14,15 @@ struct OneHandout {
     init(_ handout: String, options common: CommonOptions) throws {
         let project = try ProjectLocator.locate(root: common.root)
         try project.requireHandout(handout)
-        let language = try common.resolveLanguages(project, allowAll: false)[0]
         let paper = try common.parsedPaper()
-        let site = try common.loadSite()
+        let site = try common.loadSite(project)
+        let edition = try common.editions(project, site: site, allowAll: false)[0]
+        if edition.country.region == nil {
+            Console.warning("no country given (--country CC, country: in the site profile, or a region in --lang): no emergency number is printed")
+        }
         renderer = try Renderer(project: project)
-        document = try renderer.document(handout: handout, language: language, paper: paper, site: site, options: common.renderOptions)
-        stem = "\(handout)-\(language)-\(document.paper.rawValue)\(common.fileSuffix)"
+        document = try renderer.document(handout: handout, edition: edition, paper: paper, site: site, options: common.renderOptions)
+        stem = "\(handout)-\(edition.tag)-\(document.paper.rawValue)\(common.fileSuffix)"
     }
 }
 

@@ -84,16 +84,17 @@ struct RenderCommand: ParsableCommand {
     private func execute() -> ExitStatus {
         do {
             let project = try ProjectLocator.locate(root: common.root)
-            let request = RenderPlan.Request(handouts: all ? project.handouts : handouts, all: all, common: common, output: output,
-                                             outDir: outDir, nUp: nUp, sheet: sheet.flatMap { Paper(rawValue: $0.lowercased()) })
-            let plan = try RenderPlan.make(project: project, request: request)
-            if requireReviewed { try refuseDrafts(plan, project: project) }
             let helperShard = try shard.map { text -> Shard in
                 guard let value = Shard(text) else { throw UsageError(message: "--shard takes i/n") }
                 return value
             }
             if helperShard != nil { Console.quiet = true }
-            let site = try common.loadSite()
+            let site = try common.loadSite(project)
+            let request = RenderPlan.Request(handouts: all ? project.handouts : handouts, all: all, common: common, site: site,
+                                             output: output, outDir: outDir, nUp: nUp,
+                                             sheet: sheet.flatMap { Paper(rawValue: $0.lowercased()) })
+            let plan = try RenderPlan.make(project: project, request: request)
+            if requireReviewed { try refuseDrafts(plan, project: project) }
             let renderer = try Renderer(project: project)
             return try RenderRun(renderer: renderer, plan: plan, site: site, shard: helperShard,
                                  arguments: Array(CommandLine.arguments.dropFirst())).run()

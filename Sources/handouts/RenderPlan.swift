@@ -9,7 +9,7 @@ import HandoutModel
 struct RenderPlan {
     struct Item {
         let handout: String
-        let language: String
+        let edition: Edition
         let paper: Paper
         let options: RenderOptions
         /// Cards n-up on a sheet, when asked.
@@ -23,13 +23,16 @@ struct RenderPlan {
     /// Handouts whose layout could not be read: reported as failed items, the rest go on.
     let failures: [(handout: String, error: Error)]
     let outputFolder: URL
-    /// The guides the plan renders, resolved from --lang.
-    let languages: [String]
+    /// The editions the plan renders, resolved from --lang, --country and the site.
+    let editions: [Edition]
+    /// The guides those editions print from, in order.
+    var languages: [String] { editions.map(\.language.wording) }
 
     struct Request {
         var handouts: [String]
         var all: Bool
         var common: CommonOptions
+        var site: Site
         var output: String?
         var outDir: String
         var nUp: Int?
@@ -38,15 +41,14 @@ struct RenderPlan {
 
     static func make(project: Project, request: Request) throws -> RenderPlan {
         for name in request.handouts { try project.requireHandout(name) }
-        let languages = try request.common.resolveLanguages(project, allowAll: true)
-        if request.output != nil && languages.count > 1 {
+        let editions = try request.common.editions(project, site: request.site, allowAll: true)
+        if request.output != nil && editions.count > 1 {
             throw UsageError(message: "--output takes one language; use --out-dir with --lang all")
         }
         let paper = try request.common.parsedPaper()
         let options = request.common.renderOptions
         let folder = URL(fileURLWithPath: request.output.map { ($0 as NSString).deletingLastPathComponent } ?? request.outDir,
                          isDirectory: true)
-        let imposition = request.nUp.map { Imposition(sheet: (request.sheet ?? .a4).size, cards: $0) }
         let several = request.all || request.handouts.count > 1
         var items: [Item] = []
         var skipped: [(String, String)] = []
@@ -62,33 +64,34 @@ struct RenderPlan {
                 continue
             }
             let supported = options.largePrint ? layout.largePrintPapers : layout.papers
+            let imposition = request.nUp.map { Imposition(sheet: (request.sheet ?? .a4).size, cards: $0, faces: layout.maxPages) }
+            if let nUp = request.nUp, !layout.papers.contains(where: \.isSheet), let problem = Imposition.problem(cards: nUp, faces: layout.maxPages) {
+                throw UsageError(message: "--n-up \(nUp): \(problem)")
+            }
             if imposition != nil && layout.papers.contains(where: \.isSheet) {
                 guard several else { throw UsageError(message: "--n-up is for the pocket card (alternatives-card), not \(handout)") }
                 skipped.append((handout, "--n-up is for cards"))
                 continue
             }
-            let papers: [Paper]
-            if let paper {
-                guard supported.contains(paper) else {
-                    let list = supported.map(\.rawValue).joined(separator: " or ")
-                    guard several else { throw UsageError(message: "\(handout)\(options.largePrint ? " in large print" : "") is not made for \(paper.rawValue) paper — use --paper \(list)") }
-                    skipped.append((handout, "it is made for \(list) only"))
-                    continue
-                }
-                papers = [paper]
-            } else {
-                papers = request.all && imposition == nil ? supported : [supported[0]]
+            if let paper, !supported.contains(paper) {
+                let list = supported.map(\.rawValue).joined(separator: " or ")
+                guard several else { throw UsageError(message: "\(handout)\(options.largePrint ? " in large print" : "") is not made for \(paper.rawValue) paper — use --paper \(list)") }
+                skipped.append((handout, "it is made for \(list) only"))
+                continue
             }
-            for language in languages {
+            for edition in editions {
+                // Without --paper: every size for --all, else the one the country's printers hold.
+                let papers = paper.map { [$0] }
+                    ?? (request.all && imposition == nil ? supported : [Paper.preferred(among: supported, country: edition.country.region)])
                 for paper in papers {
                     let page = imposition.map { "\($0.cardsPerSheet)up-\((request.sheet ?? .a4).rawValue)" } ?? paper.rawValue
                     let file = request.output.map { URL(fileURLWithPath: $0) }
-                        ?? folder.appendingPathComponent("\(handout)-\(language)-\(page)\(request.common.fileSuffix).pdf")
-                    items.append(Item(handout: handout, language: language, paper: paper, options: options,
+                        ?? folder.appendingPathComponent("\(handout)-\(edition.tag)-\(page)\(request.common.fileSuffix).pdf")
+                    items.append(Item(handout: handout, edition: edition, paper: paper, options: options,
                                       imposition: imposition, file: file))
                 }
             }
         }
-        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder, languages: languages)
+        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder, editions: editions)
     }
 }

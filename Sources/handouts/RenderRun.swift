@@ -28,6 +28,7 @@ struct RenderRun {
             Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
         }
         warnAboutDrafts()
+        warnAboutMissingCountry()
         let start = Date()
         for failure in plan.failures {
             Console.error(HandoutError(handout: failure.handout, underlying: failure.error))
@@ -59,7 +60,7 @@ struct RenderRun {
         let parent = getppid()
         let byLanguage = plan.languages.count >= shard.count
         for (index, item) in plan.items.enumerated() {
-            let owner = byLanguage ? (plan.languages.firstIndex(of: item.language) ?? index) : index
+            let owner = byLanguage ? (plan.languages.firstIndex(of: item.edition.language.wording) ?? index) : index
             guard owner % shard.count == shard.index else { continue }
             // A helper whose parent was killed stops too: nobody is waiting for it.
             if stopWhenOrphaned && getppid() != parent { break }
@@ -85,10 +86,10 @@ struct RenderRun {
     private func render(_ item: RenderPlan.Item, with renderer: Renderer, date: Int?) throws -> String {
         let laidOut: LaidOutDocument
         if let imposition = item.imposition {
-            laidOut = try renderer.imposedCard(handout: item.handout, language: item.language, paper: item.paper, site: site,
+            laidOut = try renderer.imposedCard(handout: item.handout, edition: item.edition, paper: item.paper, site: site,
                                                date: date, options: item.options, imposition: imposition)
         } else {
-            laidOut = try renderer.layout(renderer.document(handout: item.handout, language: item.language, paper: item.paper,
+            laidOut = try renderer.layout(renderer.document(handout: item.handout, edition: item.edition, paper: item.paper,
                                                             site: site, date: date, options: item.options))
         }
         let pdf = try renderer.pdf(laidOut)
@@ -97,7 +98,9 @@ struct RenderRun {
         var shrink = laidOut.gapScale < 1 ? ", spacing at \((laidOut.gapScale * 100).fixed(0))%" : ""
         if laidOut.lineScale < 1 { shrink += ", lines at \((laidOut.lineScale * 100).fixed(0))%" }
         if laidOut.scale < 1 { shrink += ", type at \((laidOut.scale * 100).fixed(0))%" }
-        return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink))"
+        // Every choice made other than exactly as asked is said here: "es-MX → es", the country.
+        let notes = item.edition.notes.map { "; " + $0 }.joined()
+        return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink)\(notes))"
     }
 
     private func createFolder(_ folder: URL) throws {
@@ -116,6 +119,14 @@ struct RenderRun {
         } else if drafts.count > 1 {
             Console.warning("\(drafts.count) guides are drafts, not yet signed by a reviewer (\(drafts.map(\.language).joined(separator: ", "))); each page says so in its footer")
         }
+    }
+
+    /// Once per run: a handout with no country prints no emergency number.
+    private func warnAboutMissingCountry() {
+        guard plan.editions.contains(where: { $0.country.region == nil }) else { return }
+        let sitePart = site.emergencyNumber == nil ? "no emergency number (a line to write it in)" : "the site profile's emergency number"
+        Console.warning("no country given (--country CC, country: in the site profile, or a region in --lang such as es-US): "
+                        + "the handouts print \(sitePart), temperatures in °C and the most cautious milk-storage times (CDC)")
     }
 
     /// SOURCE_DATE_EPOCH, when set, fixes the PDFs' dates (reproducible builds).
@@ -141,7 +152,7 @@ struct ItemError: Error, CustomStringConvertible {
     let underlying: Error
     var description: String {
         let text = String(describing: underlying)
-        return "\(item.handout)-\(item.language)-\(item.paper.rawValue): \(text)"
+        return "\(item.handout)-\(item.edition.tag)-\(item.paper.rawValue): \(text)"
     }
 }
 

@@ -34,7 +34,7 @@ import HandoutModel
         for language in ["es", "vi", "pt", "pl", "ja", "zh-Hans", "ko"] {
             let guide = try GuideLoader.load(Command.root.appendingPathComponent("Guide/\(language).yaml"), displayName: language)
             for (handout, paper) in [("colostrum-facts", "a4"), ("first-week", "letter"), ("alternatives-card", "a6")] {
-                let title = try #require(guide.handouts[handout]?.title)
+                let title = try #require(guide.handouts[handout]?.title.source)
                 let text = try Command.tool("pdftotext", [out.appendingPathComponent("\(handout)-\(language)-\(paper).pdf").path, "-"]).stdout
                 #expect(text.contains(title), "\(language) \(handout): \"\(title)\" not found")
             }

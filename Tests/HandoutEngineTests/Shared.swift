@@ -27,3 +27,25 @@ enum Shared {
         }
     }
 }
+
+extension Renderer {
+    /// A document for a language tag and an optional country, chosen as the command line does.
+    func document(handout: String, language: String, country: String? = nil, paper: Paper?, site: Site = .neutral,
+                  date: Int? = nil, options: RenderOptions = .standard) throws -> Document {
+        let edition = try project.edition(language: language, country: country, site: site)
+        return try document(handout: handout, edition: edition, paper: paper, site: site, date: date, options: options)
+    }
+
+    func imposedCard(handout: String, language: String, country: String? = nil, paper: Paper?, site: Site = .neutral,
+                     date: Int? = nil, options: RenderOptions = .standard, imposition: Imposition) throws -> LaidOutDocument {
+        let edition = try project.edition(language: language, country: country, site: site)
+        return try imposedCard(handout: handout, edition: edition, paper: paper, site: site, date: date, options: options,
+                               imposition: imposition)
+    }
+
+    func renderPDF(handout: String, language: String, country: String? = nil, paper: Paper?, site: Site = .neutral,
+                   date: Int? = nil, options: RenderOptions = .standard) throws -> (pdf: Data, document: LaidOutDocument) {
+        let edition = try project.edition(language: language, country: country, site: site)
+        return try renderPDF(handout: handout, edition: edition, paper: paper, site: site, date: date, options: options)
+    }
+}

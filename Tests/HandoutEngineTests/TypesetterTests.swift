@@ -34,7 +34,7 @@ import HandoutModel
         try Shared.withRenderer { renderer in
             let style = TextStyle(size: 12, lineHeight: 1.25, language: "en", direction: .ltr)
             let text = try renderer.typesetter.typeset(
-                RichText(markup: "Feed **8 to 12 times** in 24 hours. Let your baby lead, and ask for help early if feeding hurts."),
+                RichText(runs: [.init("Feed "), .init("8 to 12 times", bold: true), .init(" in 24 hours. Let your baby lead, and ask for help early if feeding hurts.")]),
                 style: style, width: 150)
             #expect(text.lines.count >= 3)
             #expect(text.lines.allSatisfy { $0.width <= 150 + 0.01 })

@@ -22,9 +22,10 @@ enum Fixture {
           page: "Page {page} of {pages}"
           draft_notice: Draft.
           reviewed_notice: "Checked by {reviewer}."
-          contacts_heading: Phone numbers
           contacts_write_in: Write numbers here
           emergency_legend: "✱ Call {emergency} now."
+          emergency_legend_no_country: "✱ Call your emergency number now."
+          storage_no_country: Follow your unit's rules.
           contact_ward: Ward
           contact_infant_feeding: Feeding team
           contact_nicu: Neonatal unit
@@ -42,7 +43,6 @@ enum Fixture {
             name: Test
             direction: \(direction.rawValue)
             review: {status: draft, date: 2026-12-01}
-            locale: {emergency_number: "999"}
             \(strings)
             handouts:
               test: {title: Test handout, subtitle: For layout tests}
@@ -61,7 +61,9 @@ enum Fixture {
             """, "Layouts/test.yaml"))
         let theme = try ThemeLoader.load(root.appendingPathComponent("Layouts/theme.yaml"), displayName: "Layouts/theme.yaml")
         let sourceList = try SourceList.parse(yaml(sources, "Guide/sources.yaml"))
-        return try Composer(guide: guide, sources: sourceList, theme: theme, site: .neutral).compose(layout, paper: paper)
+        let country = CountryFacts(region: nil, chosenBy: .none, siteEmergency: "999",
+                                   storage: StorageRules(id: "cdc", short: "CDC", name: "CDC", sources: ["s1"], rows: [], file: "cdc.yaml"))
+        return try Composer(guide: guide, sources: sourceList, theme: theme, site: .neutral, country: country).compose(layout, paper: paper)
     }
 
     /// A bullet block with `count` items of `words` words each.

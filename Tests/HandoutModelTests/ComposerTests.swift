@@ -6,8 +6,10 @@ import Testing
     let project: Project
     init() throws { project = try Project(root: TestFiles.root) }
 
-    func composer(site: Site = .neutral) throws -> Composer {
-        Composer(guide: try project.guide("en"), sources: try project.sources(), theme: try project.theme(), site: site)
+    func composer(site: Site = .neutral, country: String? = nil) throws -> Composer {
+        let edition = try project.edition(language: "en", country: country, site: site)
+        return Composer(guide: try project.guide(edition.language.wording), sources: try project.sources(), theme: try project.theme(),
+                        site: site, country: edition.country)
     }
 
     @Test func everyShippedLayoutComposesOnEveryPaper() throws {

@@ -32,13 +32,7 @@ import Testing
     /// CONTENT.md section 1.4: statements the source article gets wrong must never appear.
     @Test func noneOfTheSeedArticleErrors() throws {
         let guide = try project.guide("en")
-        var text = ""
-        for block in guide.blocks.values {
-            text += (block.heading ?? "") + " " + (block.text ?? "") + " "
-            for item in block.items { text += item.text + " " + item.items.map(\.text).joined(separator: " ") + " " }
-            for row in block.table?.rows ?? [] { text += row.cells.joined(separator: " ") + " " }
-            text += (block.table?.columns ?? []).joined(separator: " ")
-        }
+        let text = guide.allTexts.map(\.prose.source).joined(separator: " ")
         let lowered = text.lowercased()
         let forbidden = [
             "produced for about a week",      // #2: colostrum lasts ~2–5 days in UK/US usage
@@ -78,7 +72,8 @@ import Testing
             """, file: "Guide/xx.yaml")
         let error = try #require(TestFiles.loadError { _ = try GuideLoader.parseBlock(id: "x", node) })
         #expect(error.description.contains("unknown placeholder {emergncy}"))
-        #expect(error.description.contains("did you mean \"emergency\"?"))
+        #expect(error.description.contains("did you mean {emergency}? It is allowed only in strings.emergency_legend"))
+        #expect(error.line == 2 && error.column == 7)
     }
 
     @Test func datesAreChecked() {
@@ -87,10 +82,17 @@ import Testing
     }
 
     @Test func languageTagsFallBack() throws {
-        #expect(try project.resolveLanguage("en") == "en")
-        #expect(try project.resolveLanguage("en-GB") == "en")
-        #expect(try project.resolveLanguage("EN") == "en")
-        let error = TestFiles.loadError { _ = try project.resolveLanguage("xx") }
-        #expect(error?.fix.contains("en") == true)
+        let resolver = project.languageResolver
+        #expect(try resolver.resolve("en").wording == "en")
+        #expect(try resolver.resolve("en-GB").wording == "en")
+        #expect(try resolver.resolve("en-GB").notes == ["en-GB → en"])
+        #expect(try resolver.resolve("EN").wording == "en")
+        #expect(try resolver.resolve("en_us").wording == "en-US")
+        #expect(try resolver.resolve("es-MX").wording == "es")
+        #expect(try resolver.resolve("es-MX").countryFromTag == "MX")
+        #expect(try resolver.resolve("zh").wording == "zh-Hans")
+        #expect(try resolver.resolve("zh-CN").wording == "zh-Hans")
+        #expect(throws: LanguageError.self) { try resolver.resolve("xx") }
+        #expect(throws: LanguageError.self) { try resolver.resolve("not a tag") }
     }
 }

@@ -23,13 +23,3 @@ import HandoutModel
     }
 }
 
-/// Placeholders in guide text: {emergency}, {page}, {pages}, {reviewer}, {date}.
-@Suite struct PlaceholderTests {
-    @Test func everyPlaceholderIsFilledAndTheRestKept() {
-        #expect("Call {emergency} now, or {emergency}.".filling("{emergency}", with: "999") == "Call 999 now, or 999.")
-        #expect("Page {page} of {pages}".filling("{page}", with: "1").filling("{pages}", with: "2") == "Page 1 of 2")
-        #expect("اتصلي بـ {emergency}".filling("{emergency}", with: "112") == "اتصلي بـ 112")
-        #expect("No placeholder {here}".filling("{emergency}", with: "999") == "No placeholder {here}")
-        #expect("{emergency}".filling("{emergency}", with: "") == "")
-    }
-}

@@ -131,9 +131,9 @@ public final class CairoPainter: Painter {
             setColor(fill)
             for rect in rects { cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height) }
             cairo_fill(cr)
-        case let .image(path, rect):
+        case let .image(image, rect):
             do {
-                try images.draw(path, in: rect, on: cr, grayscale: grayscale)
+                try images.draw(image, in: rect, on: cr, grayscale: grayscale)
             } catch {
                 failure = String(describing: error)
             }

@@ -6,15 +6,35 @@ import HandoutModel
 /// The unit's logo: PNG through Cairo, SVG through librsvg (drawn as vectors, the library
 /// loaded only when an SVG is used). Loaded once, checked before anything is written, and
 /// drawn scaled to fit its box.
-public final class ImageLibrary: @unchecked Sendable {
+public final class ImageLibrary: ImageMeasurer, @unchecked Sendable {
     enum Picture {
         case png(OpaquePointer, width: Double, height: Double)
         case svg(OpaquePointer, width: Double, height: Double)  // HandoutsRsvgHandle
     }
 
     private var pictures: [String: Picture] = [:]
+    /// Where figures live (`Guide/figures/`); a figure id names `ID.svg` there.
+    private let figures: URL?
 
-    public init() {}
+    public init(figures: URL? = nil) { self.figures = figures }
+
+    /// The file behind a picture reference. Figure ids were checked by the guide's loader
+    /// (letters, digits, dots and dashes), so they cannot leave the folder.
+    func path(for image: ImageRef) throws -> String {
+        switch image {
+        case .logo(let path): return path
+        case .figure(let id):
+            guard let figures else { throw EngineError.image("no figures folder for figure \(id)", fix: "") }
+            return figures.appendingPathComponent(id + ".svg").path
+        }
+    }
+
+    /// The picture's natural size in points, for the layout to fit it.
+    public func size(of image: ImageRef) throws -> Size {
+        switch try picture(path(for: image)) {
+        case let .png(_, width, height), let .svg(_, width, height): return Size(width: width, height: height)
+        }
+    }
 
     deinit {
         for picture in pictures.values {
@@ -71,7 +91,8 @@ public final class ImageLibrary: @unchecked Sendable {
 
     /// Draws `path` centred in `rect`, as large as fits without distortion. In grayscale
     /// the picture is drawn as greys (an SVG is rasterised at 300 dpi for that).
-    func draw(_ path: String, in rect: Rect, on cr: OpaquePointer, grayscale: Bool) throws {
+    func draw(_ image: ImageRef, in rect: Rect, on cr: OpaquePointer, grayscale: Bool) throws {
+        let path = try path(for: image)
         let picture = try picture(path)
         let (width, height): (Double, Double)
         switch picture {

@@ -3,7 +3,7 @@
 public struct Finding: Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
     public enum Kind: String, Sendable, CaseIterable {
-        case load = "file", keys, sources, glyphs, fit, review
+        case load = "file", keys, sources, numbers, glyphs, fit, review
     }
     public let severity: Severity
     public let kind: Kind

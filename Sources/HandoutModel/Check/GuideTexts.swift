@@ -1,40 +1,66 @@
 /// Every piece of text in a guide with where it is, for checks that look at all of it
-/// (glyph coverage, placeholders).
+/// (glyph coverage, numbers, readability, exchange with translators).
 public struct GuideText: Sendable {
     public let blockID: String?
-    public let location: SourceLocation
-    public let text: String
+    /// Where in the block: "heading", "items[2]", "table.rows[3].cells[1]"...
+    public let part: String
+    public let prose: Prose
+    public var location: SourceLocation { prose.location }
 }
 
 extension Guide {
     public var allTexts: [GuideText] {
-        let file = self.file
-        func at(_ keyPath: String) -> SourceLocation { SourceLocation(file: file, line: nil, column: nil, keyPath: keyPath) }
-        var texts: [GuideText] = [GuideText(blockID: nil, location: at("name"), text: languageName)]
-        for key in UIStrings.keys { texts.append(GuideText(blockID: nil, location: at("strings.\(key)"), text: strings[key])) }
+        var texts: [GuideText] = []
+        for key in UIStrings.keys { texts.append(GuideText(blockID: nil, part: "strings.\(key)", prose: strings[key])) }
         for (id, handout) in handouts.sorted(by: { $0.key < $1.key }) {
-            texts.append(GuideText(blockID: nil, location: at("handouts.\(id).title"), text: handout.title))
-            texts.append(GuideText(blockID: nil, location: at("handouts.\(id).subtitle"), text: handout.subtitle))
+            texts.append(GuideText(blockID: nil, part: "handouts.\(id).title", prose: handout.title))
+            texts.append(GuideText(blockID: nil, part: "handouts.\(id).subtitle", prose: handout.subtitle))
         }
         for id in blockOrder {
             guard let block = blocks[id] else { continue }
-            let place = block.location
-            if let heading = block.heading { texts.append(GuideText(blockID: id, location: place, text: heading)) }
-            if let text = block.text { texts.append(GuideText(blockID: id, location: place, text: text)) }
-            for item in block.items {
-                texts.append(GuideText(blockID: id, location: item.location, text: item.text))
-                for child in item.items { texts.append(GuideText(blockID: id, location: child.location, text: child.text)) }
+            texts += block.texts
+        }
+        return texts
+    }
+}
+
+extension Block {
+    /// Every text of the block, in reading order, each named by its part.
+    public var texts: [GuideText] {
+        var texts: [GuideText] = []
+        func add(_ part: String, _ prose: Prose) { texts.append(GuideText(blockID: id, part: part, prose: prose)) }
+        if let heading { add("heading", heading) }
+        if let text { add("text", text) }
+        func addItems(_ items: [Item], prefix: String) {
+            for (index, item) in items.enumerated() {
+                add("\(prefix)[\(index + 1)]", item.text)
+                addItems(item.items, prefix: "\(prefix)[\(index + 1)].items")
             }
-            if let table = block.table {
-                for column in table.columns { texts.append(GuideText(blockID: id, location: place, text: column)) }
-                for row in table.rows { for cell in row.cells { texts.append(GuideText(blockID: id, location: row.location, text: cell)) } }
+        }
+        addItems(items, prefix: "items")
+        for rules in storageRules.keys.sorted() { addItems(storageRules[rules]!, prefix: "storage_rules.\(rules)") }
+        if let table {
+            for (index, column) in table.columns.enumerated() { add("table.columns[\(index + 1)]", column) }
+            for (row, cells) in table.rows.enumerated() {
+                for (index, cell) in cells.cells.enumerated() { add("table.rows[\(row + 1)].cells[\(index + 1)]", cell) }
             }
-            if let tracker = block.tracker {
-                texts.append(GuideText(blockID: id, location: place, text: tracker.dayHeading))
-                for column in tracker.columns { texts.append(GuideText(blockID: id, location: place, text: column.label)) }
-                for row in tracker.rows {
-                    texts.append(GuideText(blockID: id, location: row.location, text: row.label))
-                    for target in row.targets.values { texts.append(GuideText(blockID: id, location: row.location, text: target)) }
+        }
+        if let figure {
+            add("figure.alt", figure.alt)
+            if let caption = figure.caption { add("figure.caption", caption) }
+        }
+        for (index, group) in (swatches?.groups ?? []).enumerated() { add("swatches.groups[\(index + 1)].label", group.label) }
+        for (index, field) in fields.enumerated() {
+            add("fields[\(index + 1)].label", field.label)
+            for (choice, text) in field.choices.enumerated() { add("fields[\(index + 1)].choices[\(choice + 1)]", text) }
+        }
+        if let tracker {
+            add("tracker.day_heading", tracker.dayHeading)
+            for (index, column) in tracker.columns.enumerated() { add("tracker.columns[\(index + 1)].label", column.label) }
+            for (index, row) in tracker.rows.enumerated() {
+                add("tracker.rows[\(index + 1)].label", row.label)
+                for column in tracker.columns {
+                    if let target = row.targets[column.id] { add("tracker.rows[\(index + 1)].targets.\(column.id)", target) }
                 }
             }
         }

@@ -1,18 +1,20 @@
-/// Layout + guide + site -> a `Document`: resolves block ids, components and placeholders,
-/// and checks the cross-file references (layout to guide, guide to sources).
+/// Layout + guide + country + site -> a `Document`: resolves block ids, components and
+/// placeholders, picks the country's storage lines, and checks the cross-file references
+/// (layout to guide, guide to sources).
 public struct Composer {
     public let guide: Guide
     public let sources: SourceList
     public let theme: Theme
     public let site: Site
+    public let country: CountryFacts
     /// Creation date of the PDF, seconds since 1970; nil uses the guide's review date.
     public let date: Int?
     public let creator: String
 
-    public init(guide: Guide, sources: SourceList, theme: Theme, site: Site, date: Int? = nil,
+    public init(guide: Guide, sources: SourceList, theme: Theme, site: Site, country: CountryFacts, date: Int? = nil,
                 creator: String = "Handouts") {
         self.guide = guide; self.sources = sources; self.theme = theme; self.site = site
-        self.date = date; self.creator = creator
+        self.country = country; self.date = date; self.creator = creator
     }
 
     public func compose(_ layout: LayoutSpec, paper: Paper, options: RenderOptions = .standard) throws -> Document {
@@ -51,8 +53,9 @@ public struct Composer {
         let sourcesLine = try self.sourcesLine(citedKeys)
         pages = pages.map { rows in rows.map { row in row.replacingSources(with: sourcesLine) } }
 
+        let title = plain(text.title), subtitle = plain(text.subtitle)
         let metadata = Document.Metadata(
-            title: text.title, subject: text.subtitle,
+            title: title, subject: subtitle,
             author: site.isNeutral ? creator : site.unit,
             keywords: text.keywords, creator: creator,
             date: date ?? guide.review.date.epochSeconds)
@@ -69,11 +72,12 @@ public struct Composer {
             maxPages = max(maxPages * 4, 8)
             overflow = .flow
         }
-        return Document(handout: layout.handout, language: guide.language, direction: guide.direction, paper: paper,
+        return Document(handout: layout.handout, language: guide.language, direction: guide.direction,
+                        country: country.region?.code, paper: paper,
                         pageSize: options.pageSize ?? paper.size, options: options, colors: colors,
-                        metadata: metadata, title: text.title, subtitle: text.subtitle, header: layout.header,
+                        metadata: metadata, title: title, subtitle: subtitle, header: layout.header,
                         scale: scale, theme: theme, margins: margins, maxPages: maxPages,
-                        overflow: overflow, pages: pages, footer: footer(title: text.title), logo: site.logoPath)
+                        overflow: overflow, pages: pages, footer: footer(title: title), logo: site.logoPath)
     }
 
     // MARK: Blocks
@@ -83,20 +87,20 @@ public struct Composer {
         case .contacts:
             var content: [DocumentContent] = [.contacts(contacts())]
             if let hours = site.hours, !placement.compact {
-                content.append(.paragraph(directional(RichText(runs: [.init(guide.strings["hours"] + ": ", bold: true), .init(hours)]))))
+                content.append(.paragraph(directional(RichText(runs: [.init(plain(guide.strings["hours"]) + ": ", bold: true), .init(hours)]))))
             }
             if let url = site.url {
+                let moreHelp = plain(guide.strings["more_help"])
                 if !placement.compact {
-                    content.append(.qrCode(url: url, caption: RichText(plain: guide.strings["more_help"], bold: true),
-                                           shortURL: Site.shortForm(of: url)))
+                    content.append(.qrCode(url: url, caption: RichText(plain: moreHelp, bold: true), shortURL: Site.shortForm(of: url)))
                 } else {
-                    content.append(.paragraph(RichText(runs: [.init(guide.strings["more_help"] + ": ", bold: true),
+                    content.append(.paragraph(RichText(runs: [.init(moreHelp + ": ", bold: true),
                                                               .init(Site.shortForm(of: url), link: url)])))
                 }
             }
             return DocumentBlock(id: "contacts", component: .contacts,
                                  // The unit's own name heads its numbers; without a profile, the write-in prompt.
-                                 heading: directional(RichText(plain: site.isNeutral ? guide.strings["contacts_write_in"] : site.unit)),
+                                 heading: directional(RichText(plain: site.isNeutral ? plain(guide.strings["contacts_write_in"]) : site.unit)),
                                  content: content, listColumns: placement.columns,
                                  breakBefore: placement.breakBefore, urgentLegend: nil)
         case .sources:
@@ -112,51 +116,100 @@ public struct Composer {
                 throw layoutError(placement, "component \"\(component.rawValue)\" cannot draw a \(block.kind.rawValue) block",
                                   fix: "use component: \(Component.default(for: block.kind).rawValue)")
             }
+            let storage = try storageItems(of: block)
             try collectSources(of: block, into: &cited)
+            if let swatches = block.swatches { try requireColours(swatches, of: block) }
+            if !storage.isEmpty {
+                for key in country.storage.sources where !cited.contains(key) {
+                    try requireSource(key, at: SourceLocation(file: country.storage.file, line: nil, column: nil, keyPath: "sources"))
+                    cited.append(key)
+                }
+            }
             let hasUrgent = block.items.contains { $0.urgent || $0.items.contains(where: \.urgent) }
-            return DocumentBlock(id: id, component: component, heading: block.heading.map { directional(RichText(markup: $0)) },
-                                 content: content(of: block), listColumns: placement.columns,
+            return DocumentBlock(id: id, component: component, heading: block.heading.map(rich),
+                                 content: content(of: block, storage: storage), listColumns: placement.columns,
                                  breakBefore: placement.breakBefore,
-                                 urgentLegend: hasUrgent ? rich(guide.strings["emergency_legend"]) : nil)
+                                 urgentLegend: hasUrgent ? urgentLegend() : nil)
         }
     }
 
-    private func content(of block: Block) -> [DocumentContent] {
+    private func content(of block: Block, storage: [DocumentItem]) -> [DocumentContent] {
         var content: [DocumentContent] = []
         if let text = block.text { content.append(.paragraph(rich(text))) }
         switch block.kind {
         case .paragraph, .callout:
             if !block.items.isEmpty { content.append(.list(.bullet, block.items.map(item))) }
-        case .bullets: content.append(.list(.bullet, block.items.map(item)))
-        case .steps: content.append(.list(.number, block.items.map(item)))
-        case .checklist: content.append(.list(.checkbox, block.items.map(item)))
+        case .bullets: content.append(.list(.bullet, block.items.map(item) + storage))
+        case .steps: content.append(.list(.number, block.items.map(item) + storage))
+        case .checklist: content.append(.list(.checkbox, block.items.map(item) + storage))
         case .table:
             let table = block.table!
-            content.append(.table(header: table.columns.map { directional(RichText(markup: $0)) },
-                                  rows: table.rows.map { $0.cells.map(rich) }))
+            content.append(.table(header: table.columns.map(rich), rows: table.rows.map { $0.cells.map(rich) }))
         case .tracker:
             let tracker = block.tracker!
             content.append(.tracker(DocumentTracker(
-                dayHeading: tracker.dayHeading,
-                columns: tracker.columns.map { (isolated($0.label), $0.boxes) },
-                rows: tracker.rows.map { row in (isolated(row.label), tracker.columns.map { isolated(row.targets[$0.id] ?? "") }) })))
+                dayHeading: rich(tracker.dayHeading),
+                columns: tracker.columns.map { (rich($0.label), $0.boxes) },
+                rows: tracker.rows.map { row in (rich(row.label), tracker.columns.map { row.targets[$0.id].map(rich) ?? RichText(runs: []) }) })))
+        case .figure:
+            let figure = block.figure!
+            content.append(.figure(DocumentFigure(id: figure.id, widthMM: figure.widthMM, alt: plain(figure.alt),
+                                                  caption: figure.caption.map(rich))))
+        case .swatches:
+            let colours = sources[block.swatches!.source]?.colours ?? [:]
+            content.append(.swatches(block.swatches!.groups.map { group in
+                DocumentSwatchGroup(label: rich(group.label), swatches: group.numbers.compactMap { number in colours[number].map { (number, $0) } },
+                                    alert: group.alert)
+            }))
+        case .fields:
+            content.append(.writeIns(block.fields.map { DocumentWriteIn(label: rich($0.label), choices: $0.choices.map(rich)) }))
         }
         return content
+    }
+
+    /// The lines of a block that follow the country's milk-storage rules; with no country,
+    /// the most cautious rules, and a line saying the unit's own may differ.
+    private func storageItems(of block: Block) throws -> [DocumentItem] {
+        guard !block.storageRules.isEmpty else { return [] }
+        let rules = country.storage
+        guard let lines = block.storageRules[rules.id] else {
+            throw block.location.error("block \(block.id) has no lines for the \(rules.short) storage rules (\(rules.file))",
+                                       fix: "add storage_rules: \(rules.id): with one line per row of \(rules.file)")
+        }
+        var items = lines.map(item)
+        if country.region == nil {
+            items.append(DocumentItem(text: rich(guide.strings["storage_no_country"]), urgent: false, children: []))
+        }
+        return items
     }
 
     private func item(_ item: Item) -> DocumentItem {
         DocumentItem(text: rich(item.text), urgent: item.urgent, children: item.items.map(self.item))
     }
 
-    /// Fills placeholders, then parses bold markers; on right-to-left pages numbers are
-    /// isolated so they read left to right.
-    private func rich(_ text: String) -> RichText {
-        let emergency = site.emergencyNumber(default: guide.locale.emergencyNumber)
-        return directional(RichText(markup: text.filling("{emergency}", with: emergency)))
+    /// "✱ Call 999 or go to hospital now."; without a known number, the words that send a
+    /// parent to their emergency number without naming one.
+    private func urgentLegend() -> RichText {
+        guard let number = country.emergencyNumber else { return rich(guide.strings["emergency_legend_no_country"]) }
+        return directional(RichText(guide.strings["emergency_legend"]) { $0 == .emergency ? number : fill($0) })
     }
 
-    private func isolated(_ text: String) -> String {
-        guide.direction == .rtl ? BidiIsolation.isolateNumbers(text) : text
+    /// Guide text with its placeholders filled; on right-to-left pages numbers are isolated
+    /// so they read left to right.
+    private func rich(_ prose: Prose) -> RichText {
+        directional(RichText(prose, filling: fill))
+    }
+
+    private func plain(_ prose: Prose) -> String { RichText(prose, filling: fill).plainText }
+
+    private func fill(_ placeholder: Placeholder) -> String {
+        switch placeholder {
+        case .temperature(let celsius): return country.temperature.text(celsius: celsius)
+        // Only the emergency legend may hold {emergency} (the loader sees to it), and it is
+        // filled above; the footer's page numbers and review names are filled by their users.
+        case .emergency: return country.emergencyNumber ?? ""
+        case .page, .pages, .reviewer, .date: return placeholder.written
+        }
     }
 
     private func directional(_ text: RichText) -> RichText {
@@ -165,14 +218,14 @@ public struct Composer {
 
     private func contacts() -> [Contact] {
         let strings = guide.strings
-        let emergency = Contact(label: strings["contact_emergency"],
-                                number: site.emergencyNumber(default: guide.locale.emergencyNumber))
+        // No known number: a line to write it in, never a guess.
+        let emergency = Contact(label: plain(strings["contact_emergency"]), number: country.emergencyNumber ?? "")
         if site.isNeutral {
             // No profile: lines where the ward writes its own numbers by hand.
-            return [Site.PhoneRole.ward, .infantFeeding, .line24h].map { Contact(label: strings[$0.labelKey], number: "") }
+            return [Site.PhoneRole.ward, .infantFeeding, .line24h].map { Contact(label: plain(strings[$0.labelKey]), number: "") }
                 + [emergency]
         }
-        var list = site.phones.filter { $0.role != .emergency }.map { Contact(label: strings[$0.role.labelKey], number: $0.number) }
+        var list = site.phones.filter { $0.role != .emergency }.map { Contact(label: plain(strings[$0.role.labelKey]), number: $0.number) }
         list.append(emergency)
         return list
     }
@@ -189,21 +242,22 @@ public struct Composer {
         }
         let notice: String
         switch guide.review.status {
-        case .draft where isTranslation:
+        case .draft where guide.isTranslation:
             // Staff who cannot read the language still see that it is an unchecked draft.
-            notice = strings["draft_notice"] + " " + isolatedLatin("[Translation not yet reviewed]")
+            notice = plain(strings["draft_notice"]) + " " + isolatedLatin("[Translation not yet reviewed]")
         case .draft:
-            notice = strings["draft_notice"]
+            notice = plain(strings["draft_notice"])
         case .reviewed:
-            notice = strings["reviewed_notice"]
-                .filling("{reviewer}", with: guide.review.reviewer ?? "")
-                .filling("{date}", with: guide.review.date.description)
+            notice = RichText(strings["reviewed_notice"]) { placeholder in
+                switch placeholder {
+                case .reviewer: return guide.review.reviewer ?? ""
+                case .date: return guide.review.date.description
+                default: return fill(placeholder)
+                }
+            }.plainText
         }
         return Document.Footer(leading: directional(leading), pageTemplate: strings["page"], notice: notice)
     }
-
-    /// Every guide but English is a translation of it.
-    private var isTranslation: Bool { guide.language != "en" && !guide.language.hasPrefix("en-") }
 
     /// English inside right-to-left text keeps its own order.
     private func isolatedLatin(_ text: String) -> String {
@@ -212,14 +266,29 @@ public struct Composer {
 
     // MARK: Sources
 
+    private func requireSource(_ key: String, at location: SourceLocation) throws {
+        guard sources[key] == nil else { return }
+        throw location.error("source \"\(key)\" is not in \(sources.file)",
+                             fix: NearestName.hint(for: key, among: sources.order, noun: "a source key such as"))
+    }
+
+    /// Swatch colours come from their source, every one of them: a missing colour would
+    /// leave a gap a parent might read as "no colour" (pale).
+    private func requireColours(_ swatches: Swatches, of block: Block) throws {
+        guard let source = sources[swatches.source] else {
+            throw block.location.error("source \"\(swatches.source)\" is not in \(sources.file)",
+                                       fix: NearestName.hint(for: swatches.source, among: sources.order, noun: "a source key such as"))
+        }
+        for number in swatches.groups.flatMap(\.numbers) where source.colours[number] == nil {
+            throw block.location.error("swatch \(number) has no colour in \(sources.file) (\(swatches.source))",
+                                       fix: "add colours: {\(number): \"#rrggbb\"} to that source")
+        }
+    }
+
     private func collectSources(of block: Block, into cited: inout [String]) throws {
         func add(_ keys: [String], at location: SourceLocation) throws {
             for key in keys {
-                guard sources[key] != nil else {
-                    throw LoadError(file: location.file, line: location.line, column: location.column, keyPath: location.keyPath,
-                                    problem: "source \"\(key)\" is not in \(sources.file)",
-                                    fix: NearestName.hint(for: key, among: sources.order, noun: "a source key such as"))
-                }
+                try requireSource(key, at: location)
                 if !cited.contains(key) { cited.append(key) }
             }
         }
@@ -237,13 +306,11 @@ public struct Composer {
             let short = sources[key]!.short
             if !shorts.contains(short) { shorts.append(short) }
         }
-        return RichText(runs: [.init(guide.strings["sources"] + ": ", bold: true), .init(shorts.joined(separator: "; "))])
+        return RichText(runs: [.init(plain(guide.strings["sources"]) + ": ", bold: true), .init(shorts.joined(separator: "; "))])
     }
 
     private func layoutError(_ placement: Placement, _ problem: String, fix: String) -> LoadError {
-        let location = placement.location
-        return LoadError(file: location.file, line: location.line, column: location.column, keyPath: location.keyPath,
-                         problem: problem, fix: fix)
+        placement.location.error(problem, fix: fix)
     }
 }
 

@@ -4,6 +4,8 @@ public struct Document: Sendable {
     public let handout: String
     public let language: String
     public let direction: TextDirection
+    /// The country whose facts it prints (ISO 3166-1), or nil when none was given.
+    public let country: String?
     public let paper: Paper
     /// The trim size pages are laid out on: the paper's, or an n-up cell.
     public let pageSize: PageSize
@@ -38,7 +40,7 @@ public struct Document: Sendable {
         /// The unit's name and main number, or the handout's title without a profile.
         public let leading: RichText
         /// "Page {page} of {pages}", filled in once pagination is known.
-        public let pageTemplate: String
+        public let pageTemplate: Prose
         /// Review status and date: "Draft — not yet reviewed" or "Reviewed by … on …".
         public let notice: String
     }
@@ -69,6 +71,12 @@ public enum DocumentContent: Sendable {
     case contacts([Contact])
     /// A QR code for `url`, with a caption and the short address printed beside it.
     case qrCode(url: String, caption: RichText, shortURL: String)
+    /// A picture (`Guide/figures/ID.svg`) with alt text for the PDF's Figure element.
+    case figure(DocumentFigure)
+    /// Colour swatches in groups, each group with what it means.
+    case swatches([DocumentSwatchGroup])
+    /// Lines (or tick-box choices) to write on by hand.
+    case writeIns([DocumentWriteIn])
 
     public enum ListStyle: Sendable { case bullet, number, checkbox }
 }
@@ -80,13 +88,34 @@ public struct DocumentItem: Sendable {
 }
 
 public struct DocumentTracker: Sendable {
-    public let dayHeading: String
-    public let columns: [(label: String, boxes: Int)]
-    public let rows: [(label: String, targets: [String])]
+    public let dayHeading: RichText
+    public let columns: [(label: RichText, boxes: Int)]
+    /// Each day's label and its target per column (empty where a column has none).
+    public let rows: [(label: RichText, targets: [RichText])]
 }
 
 public struct Contact: Sendable, Equatable {
     public let label: String
     /// Empty means "write the number here".
     public let number: String
+}
+
+public struct DocumentFigure: Sendable {
+    /// The picture's id, resolved to a file by the engine's image source.
+    public let id: String
+    public let widthMM: Double?
+    public let alt: String
+    public let caption: RichText?
+}
+
+public struct DocumentSwatchGroup: Sendable {
+    public let label: RichText
+    public let swatches: [(number: Int, colour: RGB)]
+    public let alert: Bool
+}
+
+public struct DocumentWriteIn: Sendable {
+    public let label: RichText
+    /// Tick-box choices; empty for a line.
+    public let choices: [RichText]
 }

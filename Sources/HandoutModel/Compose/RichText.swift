@@ -1,4 +1,4 @@
-/// Text with bold spans and links: all the inline styling a handout needs.
+/// Text with bold spans and links: all the inline styling a handout needs, ready to set.
 public struct RichText: Sendable, Hashable, CustomStringConvertible {
     public struct Run: Sendable, Hashable {
         public let text: String
@@ -14,13 +14,14 @@ public struct RichText: Sendable, Hashable, CustomStringConvertible {
     public init(runs: [Run]) { self.runs = runs.filter { !$0.text.isEmpty } }
     public init(plain text: String, bold: Bool = false) { self.init(runs: [Run(text, bold: bold)]) }
 
-    /// Parses `**bold**` markers (already checked to be balanced on load).
-    public init(markup: String) {
-        var runs: [Run] = []
-        for (index, part) in markup.components(separatedBy: "**").enumerated() {
-            runs.append(Run(part, bold: index % 2 == 1))
-        }
-        self.init(runs: runs)
+    /// Checked guide text with its placeholders filled in by `fill`.
+    public init(_ prose: Prose, filling fill: (Placeholder) -> String) {
+        self.init(runs: prose.runs.map { run in
+            switch run.content {
+            case .text(let text): return Run(text, bold: run.bold)
+            case .placeholder(let placeholder): return Run(fill(placeholder), bold: run.bold)
+            }
+        })
     }
 
     public var plainText: String { runs.map(\.text).joined() }
@@ -28,4 +29,7 @@ public struct RichText: Sendable, Hashable, CustomStringConvertible {
     public var isEmpty: Bool { runs.isEmpty }
 
     public static func + (a: RichText, b: RichText) -> RichText { RichText(runs: a.runs + b.runs) }
+
+    /// The same text, all bold (urgent items).
+    public var emboldened: RichText { RichText(runs: runs.map { Run($0.text, bold: true, link: $0.link) }) }
 }

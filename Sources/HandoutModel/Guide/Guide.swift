@@ -1,15 +1,17 @@
 import Foundation
 
-/// The structured guide in one language: text only, no geometry. Every clinical statement
-/// carries source keys that resolve in `sources.yaml`.
+/// The structured guide in one language: text only, no geometry, and no fact that depends
+/// on the country (those come from `Guide/regions/`). Every clinical statement carries
+/// source keys that resolve in `sources.yaml`. All text is `Prose`, checked on load.
 public struct Guide: Sendable {
-    /// BCP 47 tag exactly as the file names it, e.g. "en", "zh-Hans".
+    /// BCP 47 tag exactly as the file names it, e.g. "en", "zh-Hans", "en-US".
     public let language: String
     /// The language's name in itself ("English", "Español"), for `list` and menus.
     public let languageName: String
+    /// Its name in English ("Spanish"), beside the own name everywhere: "Español — Spanish".
+    public let englishName: String
     public let direction: TextDirection
     public let review: Review
-    public let locale: LocaleFacts
     public let strings: UIStrings
     /// Title, subtitle and keywords of each handout, keyed by handout id.
     public let handouts: [String: HandoutText]
@@ -18,6 +20,23 @@ public struct Guide: Sendable {
     public let blockOrder: [String]
     /// How errors name this file, e.g. "Guide/en.yaml".
     public let file: String
+    /// For a wording variant ("en-US"): the guide it overlays, and the blocks it replaces.
+    public let variant: Variant?
+
+    public struct Variant: Sendable, Equatable {
+        /// The base guide's tag ("en").
+        public let base: String
+        /// The overlay file ("Guide/en-US.yaml").
+        public let file: String
+        /// Blocks the overlay replaces; every other block is the base guide's.
+        public let replacedBlocks: [String]
+    }
+
+    /// "العربية — Arabic"; "English" alone for English.
+    public var displayName: String { languageName == englishName ? languageName : "\(languageName) — \(englishName)" }
+
+    /// Every guide but the English ones is a translation of English.
+    public var isTranslation: Bool { language != "en" && !language.hasPrefix("en-") }
 }
 
 public enum TextDirection: String, Sendable, CaseIterable {
@@ -36,26 +55,24 @@ public struct Review: Sendable, Equatable {
     public let note: String?
 }
 
-/// Facts that differ by place, taken from the guide rather than hard-coded.
-public struct LocaleFacts: Sendable, Equatable {
-    /// The emergency telephone number the red flags point to ("999", "911", "119").
-    public let emergencyNumber: String
-}
-
 /// The few words the engine itself prints around the guide's blocks.
 public struct UIStrings: Sendable, Equatable {
-    public static let keys = [
-        "sources", "page", "draft_notice", "reviewed_notice", "contacts_heading",
-        "contacts_write_in", "emergency_legend", "contact_ward", "contact_infant_feeding", "contact_nicu",
-        "contact_24h", "contact_emergency", "more_help", "hours",
+    /// Each key with the placeholders its text may (and, if listed, must) use.
+    public static let placeholders: [String: Set<Placeholder.Kind>] = [
+        "sources": [], "page": [.page, .pages], "draft_notice": [], "reviewed_notice": [.reviewer, .date],
+        "contacts_write_in": [], "emergency_legend": [.emergency], "emergency_legend_no_country": [],
+        "contact_ward": [], "contact_infant_feeding": [], "contact_nicu": [], "contact_24h": [], "contact_emergency": [],
+        "more_help": [], "hours": [], "storage_no_country": [], "continued": [],
     ]
-    public let values: [String: String]
-    public subscript(_ key: String) -> String { values[key] ?? key }
+    public static let keys = placeholders.keys.sorted()
+
+    public let values: [String: Prose]
+    public subscript(_ key: String) -> Prose { values[key]! }
 }
 
 public struct HandoutText: Sendable, Equatable {
-    public let title: String
-    public let subtitle: String
+    public let title: Prose
+    public let subtitle: Prose
     public let keywords: [String]
 }
 
@@ -63,25 +80,40 @@ public struct HandoutText: Sendable, Equatable {
 public struct Block: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case paragraph, bullets, steps, checklist, callout, table, tracker
+        /// A picture from `Guide/figures/`, with alt text and a caption.
+        case figure
+        /// Numbered colour swatches (the stool-colour card), colours from a source.
+        case swatches
+        /// Lines to write on (the baby's name, birth weight).
+        case fields
     }
     public let id: String
     public let kind: Kind
-    public let heading: String?
+    public let heading: Prose?
     /// The paragraph itself, or a lead-in line before a list, table or tracker.
-    public let text: String?
+    public let text: Prose?
     public let items: [Item]
+    /// Lines that depend on the country's milk-storage rule set, by rule-set id
+    /// (`Guide/storage/ID.yaml`): the country picks one, and its file supplies the sources.
+    public let storageRules: [String: [Item]]
     public let table: Table?
     public let tracker: Tracker?
+    public let figure: Figure?
+    public let swatches: Swatches?
+    public let fields: [WriteInField]
     /// Sources for the whole block; items and rows may add their own.
     public let sources: [String]
     /// False for blocks that make no clinical statement (instructions on how to use the
     /// tracker, say), which then need no source.
     public let clinical: Bool
+    /// A translation whose numbers differ from English on purpose says why (the Japanese
+    /// colostrum timeline follows Japanese sources); `check` then does not compare them.
+    public let numbersDiffer: String?
     public let location: SourceLocation
 }
 
 public struct Item: Sendable {
-    public let text: String
+    public let text: Prose
     public let sources: [String]
     /// Marked ✱ on the page: call the emergency number or go now.
     public let urgent: Bool
@@ -89,12 +121,46 @@ public struct Item: Sendable {
     public let location: SourceLocation
 }
 
+/// A picture without words (labels come from the guide, so they translate and mirror).
+public struct Figure: Sendable {
+    /// The file's id: `Guide/figures/ID.svg`.
+    public let id: String
+    /// Printed exactly this wide (a size drawn to scale), else as wide as the column allows.
+    public let widthMM: Double?
+    /// What the picture shows, for screen readers (the PDF's Figure element).
+    public let alt: Prose
+    public let caption: Prose?
+}
+
+/// Numbered colour swatches: each group's numbers with what they mean. The colours come
+/// from the source (`colours:` in sources.yaml), never from a translation.
+public struct Swatches: Sendable {
+    /// The source key whose `colours` give each numbered swatch its sRGB value.
+    public let source: String
+    public let groups: [Group]
+    public struct Group: Sendable {
+        public let label: Prose
+        public let numbers: [Int]
+        /// A group that means "call today": its label is bold and marked.
+        public let alert: Bool
+        public let location: SourceLocation
+    }
+}
+
+/// A place to write by hand: a line, or tick boxes for one of a few choices.
+public struct WriteInField: Sendable {
+    public let label: Prose
+    /// Tick-box choices ("Fresh", "Frozen"); empty for a line.
+    public let choices: [Prose]
+    public let location: SourceLocation
+}
+
 /// A small comparison table (colostrum against mature milk, say).
 public struct Table: Sendable {
-    public let columns: [String]
+    public let columns: [Prose]
     public let rows: [Row]
     public struct Row: Sendable {
-        public let cells: [String]
+        public let cells: [Prose]
         public let sources: [String]
         public let location: SourceLocation
     }
@@ -103,19 +169,19 @@ public struct Table: Sendable {
 /// The day-by-day tracker: one row per day, one column per thing to count, each cell a
 /// row of tick boxes with the day's target beside it.
 public struct Tracker: Sendable {
-    public let dayHeading: String
+    public let dayHeading: Prose
     public let columns: [Column]
     public let rows: [Row]
     public struct Column: Sendable {
         public let id: String
-        public let label: String
-        /// How many tick boxes each day gets in this column.
+        public let label: Prose
+        /// How many tick boxes each day gets in this column; 0 makes it a line to write on.
         public let boxes: Int
     }
     public struct Row: Sendable {
-        public let label: String
+        public let label: Prose
         /// The day's target per column id ("8–12", "3+ green-brown").
-        public let targets: [String: String]
+        public let targets: [String: Prose]
         public let location: SourceLocation
     }
 }

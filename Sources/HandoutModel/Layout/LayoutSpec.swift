@@ -91,7 +91,7 @@ extension Component {
     /// The component used when a layout names only the block.
     public static func `default`(for kind: Block.Kind) -> Component {
         switch kind {
-        case .paragraph, .bullets, .steps, .checklist: return .section
+        case .paragraph, .bullets, .steps, .checklist, .figure, .swatches, .fields: return .section
         case .callout: return .box
         case .table: return .table
         case .tracker: return .tracker

@@ -39,6 +39,19 @@ public enum Paper: String, Sendable, CaseIterable {
     /// Sheets a printer feeds (A4, Letter, A5), as opposed to card sizes.
     public var isSheet: Bool { self == .a4 || self == .letter || self == .a5 }
 
+    /// Inch-based sizes (US Letter, the 4 × 6 in card) against ISO 216 ones.
+    public var isInchBased: Bool { self == .letter || self == .card4x6 }
+
+    /// The size to use when none is asked for: the country's sheet if the handout has it,
+    /// else the handout's first size of the same family (a 4 × 6 in card where Letter is
+    /// the paper), else its first.
+    public static func preferred(among papers: [Paper], country: Region?) -> Paper {
+        guard let country else { return papers[0] }
+        let sheet = country.paper.value
+        if papers.contains(sheet) { return sheet }
+        return papers.first { $0.isInchBased == sheet.isInchBased } ?? papers[0]
+    }
+
 }
 
 /// Millimetres to points: layouts are written in millimetres, the engine works in points.

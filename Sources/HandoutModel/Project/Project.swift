@@ -10,11 +10,20 @@ public final class Project: @unchecked Sendable {
 
     /// Handout ids, from the layout files present (sorted).
     public let handouts: [String]
-    /// Language tags, from the guide files present (English first, then sorted).
+    /// Language tags of the full guides present (English first, then sorted).
     public let languages: [String]
+    /// Wording overlays present ("en-US") and the guide each overlays ("en"): a file whose
+    /// tag has a region subtag holds only what that region's readers say differently.
+    public let overlays: [String: String]
+    /// Countries with a region file (`Guide/regions/CC.yaml`), sorted.
+    public let regions: [String]
+    /// Milk-storage rule sets (`Guide/storage/ID.yaml`), sorted.
+    public let storageRuleSets: [String]
 
     private var guides: [String: Guide] = [:]
     private var layouts: [String: LayoutSpec] = [:]
+    private var loadedRegions: [String: Region] = [:]
+    private var loadedRules: [String: StorageRules] = [:]
     private var cachedSources: SourceList?
     private var cachedTheme: Theme?
     /// Renders run on several threads: one loader at a time, each file loaded once.
@@ -39,9 +48,23 @@ public final class Project: @unchecked Sendable {
                             fix: "pass --root with the folder that holds them")
         }
         handouts = try Project.yamlNames(in: root.appendingPathComponent("Layouts"), excluding: Project.themeFile)
-        let languages = try Project.yamlNames(in: root.appendingPathComponent("Guide"), excluding: Project.sourcesFile)
-        self.languages = languages.contains("en") ? ["en"] + languages.filter { $0 != "en" } : languages
+        var bases: [String] = []
+        var overlays: [String: String] = [:]
+        for name in try Project.yamlNames(in: root.appendingPathComponent("Guide"), excluding: Project.sourcesFile) {
+            guard let tag = LanguageTag(name), tag.description == name else { continue }
+            if tag.region != nil { overlays[name] = tag.base } else { bases.append(name) }
+        }
+        languages = bases.contains("en") ? ["en"] + bases.filter { $0 != "en" } : bases
+        self.overlays = overlays.filter { bases.contains($0.value) }
+        let guideFolder = root.appendingPathComponent("Guide")
+        regions = (try? Project.yamlNames(in: guideFolder.appendingPathComponent("regions"), excluding: ""))?
+            .filter(RegionLoader.isCountryCode) ?? []
+        storageRuleSets = (try? Project.yamlNames(in: guideFolder.appendingPathComponent("storage"), excluding: ""))?
+            .filter(GuideLoader.isValidID) ?? []
     }
+
+    /// How language tags map to this project's guides.
+    public var languageResolver: LanguageResolver { LanguageResolver(guides: languages, overlays: overlays) }
 
     /// How errors and reports name a file: relative to the project root.
     public func displayName(_ url: URL) -> String {
@@ -70,12 +93,21 @@ public final class Project: @unchecked Sendable {
         return theme
     }
 
+    /// A guide by its tag: a full guide, or an overlay read onto its base. Only tags the
+    /// catalogue lists are read; any other is an error, never a path.
     public func guide(_ language: String) throws -> Guide {
         lock.lock()
         defer { lock.unlock() }
         if let guide = guides[language] { return guide }
         let url = guideFolder.appendingPathComponent(language + ".yaml")
-        let guide = try GuideLoader.load(url, displayName: displayName(url))
+        let guide: Guide
+        if let base = overlays[language] {
+            guide = try GuideLoader.loadOverlay(url, displayName: displayName(url), onto: try self.guide(base))
+        } else if languages.contains(language) {
+            guide = try GuideLoader.load(url, displayName: displayName(url))
+        } else {
+            throw LanguageError(requested: language, reason: "no guide for this language", available: languageResolver.available)
+        }
         guard guide.language == language else {
             throw LoadError(file: displayName(url), keyPath: "language",
                             problem: "the file says language \"\(guide.language)\" but is named \(language).yaml",
@@ -101,29 +133,62 @@ public final class Project: @unchecked Sendable {
         return layout
     }
 
+    /// A country's facts by its ISO code; only codes with a region file.
+    public func region(_ code: String) throws -> Region {
+        lock.lock()
+        defer { lock.unlock() }
+        if let region = loadedRegions[code] { return region }
+        guard regions.contains(code) else { throw unknownCountry(code) }
+        let url = guideFolder.appendingPathComponent("regions/\(code).yaml")
+        let region = try RegionLoader.load(url, displayName: displayName(url))
+        guard region.code == code else {
+            throw LoadError(file: displayName(url), keyPath: "country",
+                            problem: "the file says country \"\(region.code)\" but is named \(code).yaml", fix: "make the two agree")
+        }
+        loadedRegions[code] = region
+        return region
+    }
+
+    public func storageRules(_ id: String) throws -> StorageRules {
+        lock.lock()
+        defer { lock.unlock() }
+        if let rules = loadedRules[id] { return rules }
+        let url = guideFolder.appendingPathComponent("storage/\(id).yaml")
+        guard storageRuleSets.contains(id) else {
+            throw LoadError(file: displayName(guideFolder.appendingPathComponent("storage")), problem: "no storage rule set \"\(id)\"",
+                            fix: NearestName.hint(for: id, among: storageRuleSets, noun: "one of"))
+        }
+        let rules = try RegionLoader.loadStorageRules(url, displayName: displayName(url))
+        guard rules.id == id else {
+            throw LoadError(file: displayName(url), keyPath: "rules",
+                            problem: "the file says rules \"\(rules.id)\" but is named \(id).yaml", fix: "make the two agree")
+        }
+        loadedRules[id] = rules
+        return rules
+    }
+
+    public func unknownCountry(_ code: String) -> UnknownCountry {
+        UnknownCountry(code: code, available: regions)
+    }
+
+    /// The country facts for one handout, chosen in this order: `--country`, the site
+    /// profile's `country:`, the region of the language tag. With none: no country.
+    public func countryFacts(option: String?, site: Site, language: LanguageChoice) throws -> CountryFacts {
+        let choice: (code: String, by: CountryFacts.Choice)?
+        if let option { choice = (option.uppercased(), .option) }
+        else if let country = site.country { choice = (country, .site) }
+        else if let country = language.countryFromTag, regions.contains(country) { choice = (country, .languageTag) }
+        else { choice = nil }
+        let region = try choice.map { try self.region($0.code) }
+        let rules = try storageRules(region?.storageRules.value ?? StorageRules.noCountryDefault)
+        return CountryFacts(region: region, chosenBy: choice?.by ?? .none, siteEmergency: site.emergencyNumber, storage: rules)
+    }
+
     public func unknownHandout(_ name: String) -> LoadError {
         LoadError(file: displayName(layoutFolder), problem: "unknown handout \"\(name)\"",
                   fix: NearestName.hint(for: name, among: handouts, noun: "one of"))
     }
 
-    /// Resolves a BCP 47 tag to a shipped guide: exact match, then the tag with subtags
-    /// dropped ("es-MX" -> "es"), then a shipped tag that extends it ("zh" -> "zh-Hans").
-    public func resolveLanguage(_ requested: String) throws -> String {
-        let wanted = requested.replacingOccurrences(of: "_", with: "-")
-        func match(_ tag: String) -> String? { languages.first { $0.caseInsensitiveCompare(tag) == .orderedSame } }
-        if let exact = match(wanted) { return exact }
-        var parts = wanted.split(separator: "-").map(String.init)
-        while parts.count > 1 {
-            parts.removeLast()
-            if let found = match(parts.joined(separator: "-")) { return found }
-        }
-        if let primary = parts.first,
-           let extended = languages.first(where: { $0.lowercased().hasPrefix(primary.lowercased() + "-") }) {
-            return extended
-        }
-        throw LoadError(file: displayName(guideFolder), problem: "no guide for language \"\(requested)\"",
-                        fix: "available: \(languages.joined(separator: ", "))")
-    }
 
     private static func yamlNames(in folder: URL, excluding: String) throws -> [String] {
         let names: [String]
@@ -134,5 +199,14 @@ public final class Project: @unchecked Sendable {
         }
         return names.filter { $0.hasSuffix(".yaml") && $0 != excluding && !$0.hasPrefix(".") }
             .map { String($0.dropLast(5)) }.sorted()
+    }
+}
+
+/// A country code with no region file.
+public struct UnknownCountry: Error, Sendable, CustomStringConvertible {
+    public let code: String
+    public let available: [String]
+    public var description: String {
+        "unknown country \"\(LoadError.oneLine(String(code.prefix(20))))\": no Guide/regions/\(RegionLoader.isCountryCode(code) ? code : "CC").yaml — available: \(available.joined(separator: ", "))"
     }
 }

@@ -27,6 +27,9 @@ public struct Site: Sendable, Equatable {
     }
 
     public let unit: String
+    /// The country the unit is in (ISO 3166-1 alpha-2), for its emergency number, units and
+    /// milk-storage rules; `--country` overrides it.
+    public let country: String?
     public let phones: [Phone]
     public let hours: String?
     public let url: String?
@@ -37,9 +40,9 @@ public struct Site: Sendable, Equatable {
     /// What loading changed, for the user to hear about (a brand colour darkened to read).
     public let notes: [String]
 
-    public init(unit: String, phones: [Phone], hours: String?, url: String?, logoPath: String?, brandColor: RGB?, file: String,
-                notes: [String] = []) {
-        self.unit = unit; self.phones = phones; self.hours = hours; self.url = url
+    public init(unit: String, country: String? = nil, phones: [Phone], hours: String?, url: String?, logoPath: String?,
+                brandColor: RGB?, file: String, notes: [String] = []) {
+        self.unit = unit; self.country = country; self.phones = phones; self.hours = hours; self.url = url
         self.logoPath = logoPath; self.brandColor = brandColor; self.file = file; self.notes = notes
     }
 
@@ -57,8 +60,6 @@ public struct Site: Sendable, Equatable {
 
     public var isNeutral: Bool { unit.isEmpty && phones.isEmpty }
 
-    /// The emergency number: the profile's own if given, else the guide's for its locale.
-    public func emergencyNumber(default guideNumber: String) -> String {
-        phones.first { $0.role == .emergency }?.number ?? guideNumber
-    }
+    /// The emergency number the unit wants printed, if it set one.
+    public var emergencyNumber: String? { phones.first { $0.role == .emergency }?.number }
 }

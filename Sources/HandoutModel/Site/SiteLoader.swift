@@ -2,8 +2,10 @@ import Foundation
 
 /// Reads a site profile.
 public enum SiteLoader {
-    public static func load(_ url: URL, displayName: String) throws -> Site {
-        try parse(YAMLFile.read(url, displayName: displayName), folder: url.deletingLastPathComponent())
+    /// `countries`: the codes with a region file, when the caller knows them, so a country
+    /// that does not ship is an error at its line of the profile.
+    public static func load(_ url: URL, displayName: String, countries: [String]? = nil) throws -> Site {
+        try parse(YAMLFile.read(url, displayName: displayName), folder: url.deletingLastPathComponent(), countries: countries)
     }
 
     /// WCAG AA for normal text: white on the brand colour, and the brand colour as heading
@@ -11,10 +13,21 @@ public enum SiteLoader {
     public static let minimumBrandContrast = 4.5
 
     /// `folder` resolves a relative logo path (the profile's own folder).
-    public static func parse(_ root: YAMLNode, folder: URL? = nil) throws -> Site {
-        let top = try root.fields(required: ["unit"], optional: ["phones", "hours", "url", "logo", "brand_color"])
+    public static func parse(_ root: YAMLNode, folder: URL? = nil, countries: [String]? = nil) throws -> Site {
+        let top = try root.fields(required: ["unit"], optional: ["country", "phones", "hours", "url", "logo", "brand_color"])
         let unit = try top.required("unit").text()
         try checkPlainText(unit, at: top.required("unit"), maximum: 80)
+        var country: String?
+        if let node = top["country"] {
+            let code = try node.text()
+            guard RegionLoader.isCountryCode(code) else {
+                throw node.error("\"\(code.prefix(20))\" is not a country code", fix: "use the two capital letters of ISO 3166-1, e.g. GB or US")
+            }
+            if let countries, !countries.contains(code) {
+                throw node.error("no country facts for \(code) (Guide/regions/\(code).yaml)", fix: "available: \(countries.joined(separator: ", "))")
+            }
+            country = code
+        }
         var phones: [Site.Phone] = []
         if let phonesNode = top["phones"] {
             for (key, node) in try phonesNode.entries(maximumCount: 10) {
@@ -68,25 +81,20 @@ public enum SiteLoader {
             }
             logo = resolved
         }
-        return Site(unit: unit, phones: phones, hours: hours, url: url, logoPath: logo,
+        return Site(unit: unit, country: country, phones: phones, hours: hours, url: url, logoPath: logo,
                     brandColor: brand, file: root.file, notes: notes)
     }
 
+    /// The unit's name and hours stand on one line in headers and footers.
     static func checkPlainText(_ text: String, at node: YAMLNode, maximum: Int) throws {
-        try TextRules.check(text, at: node, allowPlaceholders: false)
-        // The unit's name and hours stand on one line in headers and footers.
-        if let scalar = text.unicodeScalars.first(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw node.error("line break (U+\(TextRules.hex(scalar))) in a one-line text", fix: "write it on one line")
-        }
-        if text.count > maximum {
-            throw node.error("text is \(text.count) characters, more than \(maximum)", fix: "shorten it; it has to fit the footer")
-        }
-        if text.contains("**") { throw node.error("** is not allowed here") }
+        var rules = Prose.Rules.oneLine
+        rules.maximumLength = maximum
+        _ = try Prose.parse(text, at: node, rules: rules)
     }
 
     /// Phone numbers are dialled from the page: digits, spaces, + ( ) - . only.
     static func checkPhone(_ number: String, at node: YAMLNode) throws {
-        try TextRules.check(number, at: node, allowPlaceholders: false)
+        _ = try Prose.parse(number, at: node, rules: .oneLine)
         let allowed = CharacterSet(charactersIn: "0123456789+()-. ")
         guard number.unicodeScalars.allSatisfy(allowed.contains), number.contains(where: \.isNumber), number.count <= 30 else {
             throw node.error("\"\(number.prefix(40))\" is not a phone number", fix: "use digits, spaces and + ( ) - only, e.g. \"020 7946 0321\"")

@@ -1,0 +1,71 @@
+import HandoutModel
+
+/// Places to write by hand: a label and a line (at least 7 mm high, room for a pen on a
+/// cheap printout), or a label and tick boxes for its choices. Several fields share a row
+/// when the layout asks for columns and each stays wide enough.
+struct WriteInBuilder {
+    let measurer: TextMeasurer
+    let styles: Styles
+
+    static let minimumHeight = points(mm: 7)
+    /// The shortest line worth writing on: a name, a date, a weight.
+    static let minimumLine = points(mm: 30)
+
+    func pieces(_ fields: [DocumentWriteIn], width: Double, columns: Int, gap: Double) throws -> [Piece] {
+        var columns = max(1, columns)
+        while columns > 1 && columnWidth(width, columns) < WriteInBuilder.minimumLine * 2 { columns -= 1 }
+        let cellWidth = columnWidth(width, columns)
+        var pieces: [Piece] = []
+        for start in stride(from: 0, to: fields.count, by: columns) {
+            var items: [PageItem] = []
+            var height = 0.0
+            for (offset, field) in fields[start..<min(fields.count, start + columns)].enumerated() {
+                let cell = try self.cell(field, width: cellWidth)
+                let dx = Double(offset) * (cellWidth + styles.columnGap)
+                items += cell.items.map { $0.offsetBy(dx: dx, dy: 0) }
+                height = max(height, cell.height)
+            }
+            pieces.append(Piece(height: height, items: items, spaceBefore: pieces.isEmpty ? gap : styles.itemGap))
+        }
+        return pieces
+    }
+
+    private func columnWidth(_ width: Double, _ columns: Int) -> Double {
+        (width - Double(columns - 1) * styles.columnGap) / Double(columns)
+    }
+
+    /// One field: the label on the line's start side, the line (or the choices) after it;
+    /// a label too long to leave room for the line goes above it.
+    private func cell(_ field: DocumentWriteIn, width: Double) throws -> (items: [PageItem], height: Double) {
+        let style = styles.style(.body, bold: true)
+        let natural = try measurer.typeset(field.label, style: style, width: 10_000).inkWidth
+        let inline = natural + styles.gap(6) + WriteInBuilder.minimumLine <= width
+        let label = try measurer.typeset(field.label, style: style, width: inline ? natural + 1 : width)
+        var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color("text")))]
+        let baseline = label.lines.last?.baseline ?? style.size
+        let rowTop = inline ? 0 : label.height
+        let rowHeight = max(WriteInBuilder.minimumHeight, inline ? label.height : style.size * 1.2)
+        let startX = inline ? natural + styles.gap(6) : 0
+        let lineY = inline ? max(rowHeight - 1, baseline + styles.gap(2)) : rowTop + rowHeight - 1
+        if field.choices.isEmpty {
+            items.append(.artifact(.line(from: Point(x: startX, y: lineY), to: Point(x: width, y: lineY),
+                                         color: styles.color("muted"), width: 0.8)))
+        } else {
+            var x = startX
+            let box = points(mm: 4.5)
+            for choice in field.choices {
+                let boxY = lineY - box
+                items.append(.artifact(.rect(Rect(x: x, y: boxY, width: box, height: box), fill: .white,
+                                             stroke: styles.color("tick"), lineWidth: 1)))
+                // Set at its own width: a text box is mirrored as a whole on right-to-left pages.
+                let choiceWidth = try measurer.typeset(choice, style: styles.style(.body), width: 10_000).inkWidth + 1
+                let text = try measurer.typeset(choice, style: styles.style(.body), width: choiceWidth)
+                let textBaseline = text.lines.first?.baseline ?? style.size
+                items.append(.frame(.text(text, origin: Point(x: x + box + styles.gap(3), y: lineY - textBaseline), color: styles.color("text"))))
+                x += box + styles.gap(3) + text.inkWidth + styles.gap(10)
+            }
+        }
+        items.append(.endTag(.paragraph))
+        return (items, rowTop + rowHeight)
+    }
+}
