@@ -4,13 +4,17 @@ import HandoutLayout
 import HandoutModel
 
 /// The whole pipeline for one project: load -> compose -> typeset and lay out -> paint.
-/// Fonts load once per renderer; guides and layouts once per project.
+/// Fonts load once per renderer; guides and layouts come from the project, which reads a
+/// file again when it changes. It holds all the C state (fonts, shaping, pictures), so it
+/// is not Sendable: the program's one `RenderWorker` owns it.
 public final class Renderer {
     public let project: Project
     public let fonts: FontLibrary
     public let typesetter: PangoTypesetter
-    public let theme: Theme
     public let images: ImageLibrary
+
+    /// The theme as it is on disk now.
+    public var theme: Theme { get throws { try project.theme() } }
 
     public static let version = "0.1.0"
 
@@ -21,10 +25,9 @@ public final class Renderer {
 
     public init(project: Project) throws {
         self.project = project
-        theme = try project.theme()
-        images = ImageLibrary(figures: project.guideFolder.appendingPathComponent("figures"))
+        images = ImageLibrary(assets: project)
         fonts = try FontLibrary(folder: project.fontFolder)
-        typesetter = PangoTypesetter(fonts: fonts, family: theme.fontFamily)
+        typesetter = PangoTypesetter(fonts: fonts, family: try project.theme().fontFamily)
     }
 
     /// One handout in one edition (language and country) on one paper, as a semantic
@@ -38,7 +41,7 @@ public final class Renderer {
                 throw LoadError(file: site.file, keyPath: "logo", problem: error.problem, fix: error.fix)
             }
         }
-        let composer = Composer(guide: guide, sources: try project.sources(), theme: theme, site: site, country: edition.country,
+        let composer = Composer(guide: guide, sources: try project.sources(), theme: try theme, site: site, country: edition.country,
                                 date: date, creator: Renderer.creator)
         let papers = options.largePrint ? layout.largePrintPapers : layout.papers
         return try composer.compose(layout, paper: paper ?? Paper.preferred(among: papers, country: edition.country.region), options: options)
@@ -57,14 +60,14 @@ public final class Renderer {
 
     /// Paints a laid-out document into PDF bytes.
     public func pdf(_ laidOut: LaidOutDocument) throws -> Data {
-        let painter = CairoPainter(images: images)
+        let painter = CairoPainter(images: images, faces: typesetter.faces)
         try laidOut.paint(on: painter)
         return painter.pdf
     }
 
     /// Paints a laid-out document as one PNG per page (previews).
     public func png(_ laidOut: LaidOutDocument, dpi: Double) throws -> [Data] {
-        let painter = CairoPainter(output: .png(dpi: dpi), images: images)
+        let painter = CairoPainter(output: .png(dpi: dpi), images: images, faces: typesetter.faces)
         try laidOut.paint(on: painter)
         return painter.pngPages
     }

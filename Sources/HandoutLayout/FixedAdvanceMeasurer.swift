@@ -42,17 +42,6 @@ public struct FixedAdvanceMeasurer: TextMeasurer {
             return TypesetLine(text: line, x: x, baseline: (pitch - style.size) / 2 + ascent + Double(index) * pitch,
                                width: lineWidth, ascent: ascent, descent: descent, rightToLeft: style.direction == .rtl)
         }
-        return FixedText(text: text, style: style, boxWidth: width, lines: typeset, height: Double(lines.count) * pitch)
-    }
-}
-
-final class FixedText: TypesetText, @unchecked Sendable {
-    let text: RichText
-    let style: TextStyle
-    let boxWidth: Double
-    let lines: [TypesetLine]
-    let height: Double
-    init(text: RichText, style: TextStyle, boxWidth: Double, lines: [TypesetLine], height: Double) {
-        self.text = text; self.style = style; self.boxWidth = boxWidth; self.lines = lines; self.height = height
+        return TypesetText(text: text, style: style, boxWidth: width, lines: typeset, height: Double(lines.count) * pitch)
     }
 }

@@ -84,7 +84,7 @@ struct PageChrome {
             style.alignment = .end
             pageLabel = try measurer.typeset(RichText(plain: label), style: style, width: width)
         }
-        let reserved = pageLabel.map { $0.inkWidth + styles.gap(12) } ?? 0
+        let reserved = pageLabel.map { $0.naturalWidth + styles.gap(12) } ?? 0
         let leading = try measurer.typeset(document.footer.leading, style: small, width: width - reserved)
         let notice = try measurer.typeset(RichText(plain: document.footer.notice), style: small, width: width)
         let ruleGap = styles.gap(5)

@@ -51,7 +51,7 @@ struct QRCodeBuilder {
         var urlStyle = styles.style(.body)
         urlStyle.direction = .ltr
         urlStyle.alignment = .center
-        let natural = try measurer.typeset(RichText(plain: shortURL), style: urlStyle, width: 10_000).inkWidth + 1
+        let natural = try measurer.typeset(RichText(plain: shortURL), style: urlStyle, width: 10_000).naturalWidth + 1
         let width = min(maximumWidth, max(side, natural))
         var captionStyle = styles.style(.body, bold: true)
         captionStyle.alignment = .center

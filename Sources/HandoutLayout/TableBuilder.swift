@@ -52,9 +52,9 @@ struct TableBuilder {
             for (column, cell) in cells.enumerated() {
                 let style = styles.style(.table, bold: rowIndex == 0 || column == 0)
                 let text = try measurer.typeset(cell, style: style, width: 10_000)
-                natural[column] = max(natural[column], text.inkWidth + 2 * pad + 1)
+                natural[column] = max(natural[column], text.naturalWidth + 2 * pad + 1)
                 for word in cell.plainText.split(separator: " ") {
-                    let wordWidth = try measurer.typeset(RichText(plain: String(word), bold: style.bold), style: style, width: 10_000).inkWidth
+                    let wordWidth = try measurer.typeset(RichText(plain: String(word), bold: style.bold), style: style, width: 10_000).naturalWidth
                     longestWord[column] = max(longestWord[column], wordWidth + 2 * pad + 1)
                 }
             }

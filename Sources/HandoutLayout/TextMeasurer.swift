@@ -35,20 +35,24 @@ public protocol TextMeasurer {
     func typeset(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText
 }
 
-/// A paragraph broken into lines, ready to be drawn as a unit.
-public protocol TypesetText: AnyObject, Sendable {
-    var text: RichText { get }
-    var style: TextStyle { get }
+/// A paragraph shaped and broken into lines, as plain values: the glyphs of every line
+/// with their positions, so the painter draws exactly what was measured and the laid-out
+/// document holds no handle into a C library.
+public struct TypesetText: Sendable, Equatable {
+    public let text: RichText
+    public let style: TextStyle
     /// The width the text was set in; alignment is relative to this box.
-    var boxWidth: Double { get }
-    var lines: [TypesetLine] { get }
+    public let boxWidth: Double
+    public let lines: [TypesetLine]
     /// From the top of the first line to the bottom of the last.
-    var height: Double { get }
-}
+    public let height: Double
 
-extension TypesetText {
-    /// The widest line's width.
-    public var inkWidth: Double { lines.map(\.width).max() ?? 0 }
+    public init(text: RichText, style: TextStyle, boxWidth: Double, lines: [TypesetLine], height: Double) {
+        self.text = text; self.style = style; self.boxWidth = boxWidth; self.lines = lines; self.height = height
+    }
+
+    /// The widest line's advance (its logical width, not its ink).
+    public var naturalWidth: Double { lines.map(\.width).max() ?? 0 }
 }
 
 public struct TypesetLine: Sendable, Equatable {
@@ -62,10 +66,76 @@ public struct TypesetLine: Sendable, Equatable {
     public let ascent: Double
     public let descent: Double
     public let rightToLeft: Bool
+    /// The line's glyphs, run by run from left to right (empty from a stand-in measurer).
+    public let runs: [GlyphRun]
 
-    public init(text: String, x: Double, baseline: Double, width: Double, ascent: Double, descent: Double, rightToLeft: Bool) {
+    public init(text: String, x: Double, baseline: Double, width: Double, ascent: Double, descent: Double, rightToLeft: Bool,
+                runs: [GlyphRun] = []) {
         self.text = text; self.x = x; self.baseline = baseline; self.width = width
-        self.ascent = ascent; self.descent = descent; self.rightToLeft = rightToLeft
+        self.ascent = ascent; self.descent = descent; self.rightToLeft = rightToLeft; self.runs = runs
+    }
+
+    /// Where the character at `utf8Offset` of the paragraph is drawn, from the line's left
+    /// end in points, or nil when this line does not draw it.
+    public func x(ofCharacterAt utf8Offset: Int) -> Double? {
+        for run in runs {
+            if let glyph = run.glyphs.first(where: { Int($0.textOffset) == utf8Offset }) {
+                return Double(run.x + glyph.x) / GlyphRun.unitsPerPoint
+            }
+        }
+        return nil
+    }
+
+    /// The same line with its baseline moved (another line spacing: the breaks stay).
+    public func withBaseline(_ baseline: Double) -> TypesetLine {
+        TypesetLine(text: text, x: x, baseline: baseline, width: width, ascent: ascent, descent: descent,
+                    rightToLeft: rightToLeft, runs: runs)
+    }
+}
+
+/// Glyphs of one font at one size, in the positions the shaper gave them. Positions are in
+/// the shaper's units (1/1024 pt) from the line's left end, kept as integers so the painter
+/// places each glyph exactly where the measurement put it.
+public struct GlyphRun: Sendable, Equatable {
+    /// The typesetter's id for the font face and size (valid in the process that shaped it).
+    public let face: Int
+    /// The face as people name it, for golden dumps: "Noto Sans Bold 12".
+    public let faceName: String
+    /// The run's start, from the line's left end, and its shift from the baseline.
+    public let x: Int32
+    public let y: Int32
+    public let glyphs: [Glyph]
+    /// The characters the run draws (UTF-8), and how they map onto its glyphs.
+    public let utf8: [UInt8]
+    public let clusters: [Cluster]
+    /// Right-to-left: clusters run backwards through the text.
+    public let backward: Bool
+
+    public struct Glyph: Sendable, Equatable {
+        public let index: UInt32
+        /// From the run's start: the advances before it plus its own offset.
+        public let x: Int32
+        public let y: Int32
+        public let advance: Int32
+        /// Where its characters start in the paragraph's UTF-8 text.
+        public let textOffset: Int32
+        public init(index: UInt32, x: Int32, y: Int32, advance: Int32, textOffset: Int32 = 0) {
+            self.index = index; self.x = x; self.y = y; self.advance = advance; self.textOffset = textOffset
+        }
+    }
+
+    public struct Cluster: Sendable, Equatable {
+        public let bytes: Int32
+        public let glyphs: Int32
+        public init(bytes: Int32, glyphs: Int32) { self.bytes = bytes; self.glyphs = glyphs }
+    }
+
+    public static let unitsPerPoint = 1024.0
+
+    public init(face: Int, faceName: String, x: Int32, glyphs: [Glyph], utf8: [UInt8], clusters: [Cluster], backward: Bool,
+                y: Int32 = 0) {
+        self.face = face; self.faceName = faceName; self.x = x; self.y = y; self.glyphs = glyphs
+        self.utf8 = utf8; self.clusters = clusters; self.backward = backward
     }
 }
 

@@ -20,9 +20,9 @@ struct TrackerBuilder {
         let targetStyle = styles.style(.table)
 
         // The day column is as wide as its longest label; the rest is shared by box count.
-        var dayWidth = try measurer.typeset(tracker.dayHeading, style: headerStyle, width: 10_000).inkWidth
+        var dayWidth = try measurer.typeset(tracker.dayHeading, style: headerStyle, width: 10_000).naturalWidth
         for row in tracker.rows {
-            dayWidth = max(dayWidth, try measurer.typeset(row.label, style: dayStyle, width: 10_000).inkWidth)
+            dayWidth = max(dayWidth, try measurer.typeset(row.label, style: dayStyle, width: 10_000).naturalWidth)
         }
         dayWidth += 2 * pad + 1
         let widths = try columnWidths(tracker, available: width - dayWidth, box: box, boxGap: boxGap, pad: pad, style: targetStyle)
@@ -126,14 +126,14 @@ struct TrackerBuilder {
             var longestTarget = 0.0, longestWord = 0.0
             for row in tracker.rows where !row.targets[index].isEmpty {
                 let target = row.targets[index]
-                longestTarget = max(longestTarget, try measurer.typeset(target, style: style, width: 10_000).inkWidth)
+                longestTarget = max(longestTarget, try measurer.typeset(target, style: style, width: 10_000).naturalWidth)
                 for word in target.plainText.split(separator: " ") {
-                    longestWord = max(longestWord, try measurer.typeset(RichText(plain: String(word)), style: style, width: 10_000).inkWidth)
+                    longestWord = max(longestWord, try measurer.typeset(RichText(plain: String(word)), style: style, width: 10_000).naturalWidth)
                 }
             }
             if column.boxes == 0 {
                 // Room to write a weight such as "3.45 kg" by hand.
-                let label = try measurer.typeset(column.label, style: styles.style(.table, bold: true), width: 10_000).inkWidth
+                let label = try measurer.typeset(column.label, style: styles.style(.table, bold: true), width: 10_000).naturalWidth
                 preferred.append(max(points(mm: 22), label + 2 * pad + 1))
                 minimum.append(points(mm: 16))
                 continue

@@ -38,7 +38,7 @@ struct WriteInBuilder {
     /// a label too long to leave room for the line goes above it.
     private func cell(_ field: DocumentWriteIn, width: Double) throws -> (items: [PageItem], height: Double) {
         let style = styles.style(.body, bold: true)
-        let natural = try measurer.typeset(field.label, style: style, width: 10_000).inkWidth
+        let natural = try measurer.typeset(field.label, style: style, width: 10_000).naturalWidth
         let inline = natural + styles.gap(6) + WriteInBuilder.minimumLine <= width
         let label = try measurer.typeset(field.label, style: style, width: inline ? natural + 1 : width)
         var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color("text")))]
@@ -58,11 +58,11 @@ struct WriteInBuilder {
                 items.append(.artifact(.rect(Rect(x: x, y: boxY, width: box, height: box), fill: .white,
                                              stroke: styles.color("tick"), lineWidth: 1)))
                 // Set at its own width: a text box is mirrored as a whole on right-to-left pages.
-                let choiceWidth = try measurer.typeset(choice, style: styles.style(.body), width: 10_000).inkWidth + 1
+                let choiceWidth = try measurer.typeset(choice, style: styles.style(.body), width: 10_000).naturalWidth + 1
                 let text = try measurer.typeset(choice, style: styles.style(.body), width: choiceWidth)
                 let textBaseline = text.lines.first?.baseline ?? style.size
                 items.append(.frame(.text(text, origin: Point(x: x + box + styles.gap(3), y: lineY - textBaseline), color: styles.color("text"))))
-                x += box + styles.gap(3) + text.inkWidth + styles.gap(10)
+                x += box + styles.gap(3) + text.naturalWidth + styles.gap(10)
             }
         }
         items.append(.endTag(.paragraph))

@@ -4,7 +4,7 @@ import HandoutEngine
 import HandoutLayout
 import HandoutModel
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check every guide for gaps: keys, sources, glyphs, fit and review status.",
@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder holding Guide/, Layouts/ and Fonts/.", valueName: "folder"))
     var root: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             let project = try ProjectLocator.locate(root: root)
             let languages: [String]
@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
                     throw UsageError(message: error.description)
                 }
             }
-            let report = try GuideChecker(project: project, renderer: try Renderer(project: project)).check(languages)
+            let worker = try RenderWorker(project: project)
+            let report = try await worker.withRenderer { renderer in try GuideChecker(project: project, renderer: renderer).check(languages) }
             report.print()
             if report.hasErrors { throw ExitStatus.data.exitCode }
         } catch let exit as ExitCode {

@@ -31,6 +31,14 @@ enum ExitStatus: Int32 {
         switch error {
         case is UsageError: return .usage
         case is CUPSQueue.Unavailable: return .unavailable
+        case let failure as RenderFailure:
+            switch failure.kind {
+            case .request: return .usage
+            case .data: return .data
+            case .io: return .io
+            case .internalError: return .someFailed
+            }
+        case is LanguageError, is UnknownCountry: return .usage
         case let engine as EngineError:
             if case .output = engine { return .io }
             return .data

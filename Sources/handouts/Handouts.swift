@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Handouts: ParsableCommand {
+struct Handouts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handouts",
         abstract: "Print-ready breastfeeding handouts for maternity wards, in the mother's language.",
@@ -24,6 +24,6 @@ struct Handouts: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "handouts 0.1.0",
-        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self]
+        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self, WorkerCommand.self]
     )
 }

@@ -2,17 +2,16 @@ import Foundation
 import HandoutEngine
 import HandoutModel
 
-/// One handout in one language and paper, composed and ready to lay out: what `preview` and
-/// `print` start from, with the same checks and messages for a wrong name, language or paper.
+/// One handout in one language and paper, as `preview` and `print` make it: the same
+/// checks and messages as `render` for a wrong name, language or paper, rendered by this
+/// process's render worker.
 struct OneHandout {
-    let renderer: Renderer
-    let document: Document
+    let request: RenderRequest
+    let project: Project
+    let worker: RenderWorker
 
-    /// HANDOUT-LANGUAGE-PAPER plus the variant suffix, as `render` names its files.
-    let stem: String
-
-    init(_ handout: String, options common: CommonOptions) throws {
-        let project = try ProjectLocator.locate(root: common.root)
+    init(_ handout: String, options common: CommonOptions, output: RenderRequest.Output) throws {
+        project = try ProjectLocator.locate(root: common.root)
         try project.requireHandout(handout)
         let paper = try common.parsedPaper()
         let site = try common.loadSite(project)
@@ -20,9 +19,17 @@ struct OneHandout {
         if edition.country.region == nil {
             Console.warning("no country given (--country CC, country: in the site profile, or a region in --lang): no emergency number is printed")
         }
-        renderer = try Renderer(project: project)
-        document = try renderer.document(handout: handout, edition: edition, paper: paper, site: site, options: common.renderOptions)
-        stem = "\(handout)-\(edition.tag)-\(document.paper.rawValue)\(common.fileSuffix)"
+        request = RenderRequest(handout: handout, language: edition.language.requested, country: common.country, paper: paper,
+                                site: site, options: common.renderOptions,
+                                date: Environment.value("SOURCE_DATE_EPOCH").flatMap(Int.init), output: output)
+        worker = try RenderWorker(project: project)
+    }
+
+    func render() async throws -> RenderResult { try await worker.render(request) }
+
+    /// HANDOUT-EDITION-PAPER plus the variant suffix, as `render` names its files.
+    static func stem(_ result: RenderResult, handout: String, options: CommonOptions) -> String {
+        "\(handout)-\(result.editionTag)-\(result.paper.rawValue)\(options.fileSuffix)"
     }
 }
 

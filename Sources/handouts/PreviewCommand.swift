@@ -3,7 +3,7 @@ import Foundation
 import HandoutEngine
 import HandoutModel
 
-struct PreviewCommand: ParsableCommand {
+struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Write PNG pictures of a handout's pages, to look at before printing.",
@@ -35,20 +35,19 @@ struct PreviewCommand: ParsableCommand {
         if let page, page < 1 { throw ValidationError("--page counts from 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
-            let one = try OneHandout(handout, options: common)
-            let laidOut = try one.renderer.layout(one.document)
-            if let page, page > laidOut.pages.count {
-                throw UsageError(message: "--page \(page): \(handout) has \(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s")")
+            let result = try await OneHandout(handout, options: common, output: .png(dpi: dpi)).render()
+            if let page, page > result.pages {
+                throw UsageError(message: "--page \(page): \(handout) has \(result.pages) page\(result.pages == 1 ? "" : "s")")
             }
-            let images = try one.renderer.png(laidOut, dpi: dpi)
+            let images = result.pngPages
             let folder = URL(fileURLWithPath: outDir, isDirectory: true)
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
             }
             for (index, png) in images.enumerated() where page == nil || page == index + 1 {
-                let file = folder.appendingPathComponent("\(one.stem)-p\(index + 1).png")
+                let file = folder.appendingPathComponent("\(OneHandout.stem(result, handout: handout, options: common))-p\(index + 1).png")
                 try AtomicFile.write(png, to: file)
                 Console.say("wrote \(file.path)  (page \(index + 1) of \(images.count), \(Int(dpi)) dpi)")
             }

@@ -3,7 +3,7 @@ import Foundation
 import HandoutEngine
 import HandoutModel
 
-struct PrintCommand: ParsableCommand {
+struct PrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Render a handout and send it to a printer (CUPS).",
@@ -36,13 +36,12 @@ struct PrintCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
-            let one = try OneHandout(handout, options: common)
             let lp = try CUPSQueue.lpCommand()
-            let pdf = try one.renderer.pdf(one.renderer.layout(one.document))
-            let title = one.stem
-            let job = try CUPSQueue.submit(pdf, title: title, printer: printer, copies: copies, lp: lp)
+            let result = try await OneHandout(handout, options: common, output: .pdf).render()
+            let title = OneHandout.stem(result, handout: handout, options: common)
+            let job = try CUPSQueue.submit(result.pdf, title: title, printer: printer, copies: copies, lp: lp)
             Console.say("sent \(title) to \(printer ?? "the default printer"): \(job)")
         } catch {
             Console.error(error)

@@ -3,7 +3,7 @@ import Foundation
 import HandoutEngine
 import HandoutModel
 
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render handouts as print-ready PDF files.",
@@ -45,9 +45,6 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("require-reviewed"), help: "Refuse guides still marked draft (not yet signed by a reviewer).")
     var requireReviewed = false
 
-    @Option(name: .long, help: .hidden)
-    var shard: String?
-
     func validate() throws {
         if handouts.isEmpty && !all {
             throw ValidationError("name a handout (colostrum-facts, first-week, alternatives-card) or use --all")
@@ -64,40 +61,37 @@ struct RenderCommand: ParsableCommand {
         if nUp != nil && common.largePrint { throw ValidationError("--n-up makes pocket cards; large print needs full pages") }
     }
 
-    func run() throws {
-        let status = execute()
+    func run() async throws {
+        let status = await execute()
         if status != .ok { throw status.exitCode }
     }
 
-    /// --require-reviewed: a draft guide is refused before anything is written.
+    /// --require-reviewed: draft guides are refused before anything is written, all of them
+    /// named at once.
     private func refuseDrafts(_ plan: RenderPlan, project: Project) throws {
-        for language in plan.languages {
+        var drafts: [Guide] = []
+        for language in plan.languages where !drafts.contains(where: { $0.language == language }) {
             let guide = try project.guide(language)
-            if guide.review.status == .draft {
-                throw LoadError(file: guide.file, keyPath: "review.status",
-                                problem: "the \(guide.languageName) guide is a draft and --require-reviewed is set",
-                                fix: "have a qualified reviewer check it, then set review.status: reviewed and reviewer: \"Name, role\"")
-            }
+            if guide.review.status == .draft { drafts.append(guide) }
         }
+        guard !drafts.isEmpty else { return }
+        let files = drafts.map(\.file).joined(separator: ", ")
+        throw LoadError(file: files, keyPath: "review.status",
+                        problem: "\(drafts.count == 1 ? "this guide is a draft" : "these \(drafts.count) guides are drafts") and --require-reviewed is set",
+                        fix: "have a qualified reviewer check \(drafts.count == 1 ? "it" : "each"), then set review.status: reviewed and reviewer: \"Name, role\"")
     }
 
-    private func execute() -> ExitStatus {
+    private func execute() async -> ExitStatus {
         do {
             let project = try ProjectLocator.locate(root: common.root)
-            let helperShard = try shard.map { text -> Shard in
-                guard let value = Shard(text) else { throw UsageError(message: "--shard takes i/n") }
-                return value
-            }
-            if helperShard != nil { Console.quiet = true }
             let site = try common.loadSite(project)
             let request = RenderPlan.Request(handouts: all ? project.handouts : handouts, all: all, common: common, site: site,
                                              output: output, outDir: outDir, nUp: nUp,
                                              sheet: sheet.flatMap { Paper(rawValue: $0.lowercased()) })
             let plan = try RenderPlan.make(project: project, request: request)
             if requireReviewed { try refuseDrafts(plan, project: project) }
-            let renderer = try Renderer(project: project)
-            return try RenderRun(renderer: renderer, plan: plan, site: site, shard: helperShard,
-                                 arguments: Array(CommandLine.arguments.dropFirst())).run()
+            let worker = try RenderWorker(project: project)
+            return try await RenderRun(worker: worker, project: project, plan: plan, site: site).run()
         } catch {
             Console.error(error)
             return ExitStatus.of(error)

@@ -8,13 +8,13 @@ import HandoutModel
 /// typo in a name costs nothing.
 struct RenderPlan {
     struct Item {
-        let handout: String
         let edition: Edition
-        let paper: Paper
-        let options: RenderOptions
-        /// Cards n-up on a sheet, when asked.
-        let imposition: Imposition?
+        /// What the render worker is asked for: handout, language as asked, country, paper,
+        /// site and variants.
+        let request: RenderRequest
         let file: URL
+        var handout: String { request.handout }
+        var paper: Paper { request.paper! }
     }
 
     let items: [Item]
@@ -87,8 +87,10 @@ struct RenderPlan {
                     let page = imposition.map { "\($0.cardsPerSheet)up-\((request.sheet ?? .a4).rawValue)" } ?? paper.rawValue
                     let file = request.output.map { URL(fileURLWithPath: $0) }
                         ?? folder.appendingPathComponent("\(handout)-\(edition.tag)-\(page)\(request.common.fileSuffix).pdf")
-                    items.append(Item(handout: handout, edition: edition, paper: paper, options: options,
-                                      imposition: imposition, file: file))
+                    let renderRequest = RenderRequest(handout: handout, language: edition.language.requested,
+                                                country: request.common.country, paper: paper, site: request.site, options: options,
+                                                nUp: request.nUp, sheet: request.nUp == nil ? nil : (request.sheet ?? .a4))
+                    items.append(Item(edition: edition, request: renderRequest, file: file))
                 }
             }
         }

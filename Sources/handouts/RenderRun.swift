@@ -3,25 +3,17 @@ import HandoutEngine
 import HandoutLayout
 import HandoutModel
 
-/// Renders a plan's items, goes on past failures, prints a line per file and a summary,
-/// and returns the exit status. A large batch is shared with helper processes, one per core.
+/// Renders a plan's items, goes on past failures, writes each file whole or not at all,
+/// prints a line per file and a summary, and returns the exit status. A large batch is
+/// shared between this process's render worker and helper processes, one per further core.
 struct RenderRun {
-    let renderer: Renderer
+    let worker: RenderWorker
+    let project: Project
     let plan: RenderPlan
     let site: Site
-    /// Set in a helper process: which share of the items it renders.
-    var shard: Shard?
-    /// The command line that started this run, to start helpers with.
-    var arguments: [String] = []
 
-    func run() throws -> ExitStatus {
+    func run() async throws -> ExitStatus {
         let date = try sourceDateEpoch()
-        if let shard {
-            // A helper: render its share, then tell the parent how it went.
-            let tally = renderShare(shard, date: date, stopWhenOrphaned: true)
-            Console.say("\(Shard.summaryPrefix) \(tally.written) \(tally.failed)")
-            return tally.failed == 0 ? .ok : .someFailed
-        }
         try createFolder(plan.outputFolder)
         AtomicFile.removeStalePartials(in: plan.outputFolder)
         for skipped in plan.skipped {
@@ -33,74 +25,68 @@ struct RenderRun {
         for failure in plan.failures {
             Console.error(HandoutError(handout: failure.handout, underlying: failure.error))
         }
-        let helpers = startHelpers()
-        let count = helpers.count + 1
-        let tally = renderShare(Shard(index: 0, count: count), date: date, stopWhenOrphaned: false)
-        var written = tally.written, failed = tally.failed + plan.failures.count
-        for helper in helpers {
-            let (helperWritten, helperFailed) = helper.finish()
-            written += helperWritten
-            failed += helperFailed
+        let pool = WorkerPool(executable: Helpers.executable ?? URL(fileURLWithPath: CommandLine.arguments[0]),
+                              arguments: Helpers.arguments(for: project), count: Helpers.count(for: plan.items.count) - 1)
+        let shares = self.shares(count: pool.count + 1)
+        let tallies = await withTaskGroup(of: Tally.self) { group in
+            for (index, share) in shares.enumerated() {
+                group.addTask {
+                    var tally = Tally()
+                    for item in share {
+                        var request = item.request
+                        request.date = date
+                        do {
+                            let result = index == 0 ? try await worker.render(request) : try await pool.render(request)
+                            try AtomicFile.write(result.pdf, to: item.file)
+                            tally.written += 1
+                            Console.say(line(item, result))
+                        } catch {
+                            tally.failed += 1
+                            tally.lastError = error
+                            Console.error(ItemError(item: item, underlying: error))
+                        }
+                    }
+                    return tally
+                }
+            }
+            var all: [Tally] = []
+            for await tally in group { all.append(tally) }
+            return all
         }
+        await pool.shutdown()
+        let written = tallies.reduce(0) { $0 + $1.written }
+        let failed = tallies.reduce(plan.failures.count) { $0 + $1.failed }
         let seconds = Date().timeIntervalSince(start)
         if plan.items.count + plan.failures.count > 1 {
             Console.say("\(written) written, \(failed) failed in \(seconds.fixed(2)) s")
         }
         if failed == 0 { return .ok }
-        let lastError = tally.lastError ?? plan.failures.last?.error
+        let lastError = tallies.compactMap(\.lastError).last ?? plan.failures.last?.error
         if plan.items.count + plan.failures.count == 1, let lastError { return ExitStatus.of(lastError) }
         return .someFailed
     }
 
-    /// Renders the items that fall to `shard`. Shares go by language when there are several
-    /// (each process then shapes each text once, its typesetting cache doing the rest),
-    /// else by item.
-    private func renderShare(_ shard: Shard, date: Int?, stopWhenOrphaned: Bool) -> Tally {
-        let tally = Tally()
-        let parent = getppid()
-        let byLanguage = plan.languages.count >= shard.count
+    /// The items each worker renders. Shares go by language when there are several (each
+    /// worker then shapes each text once, its typesetting cache doing the rest), else by item.
+    private func shares(count: Int) -> [[RenderPlan.Item]] {
+        var shares = [[RenderPlan.Item]](repeating: [], count: count)
+        let byLanguage = plan.languages.count >= count
         for (index, item) in plan.items.enumerated() {
             let owner = byLanguage ? (plan.languages.firstIndex(of: item.edition.language.wording) ?? index) : index
-            guard owner % shard.count == shard.index else { continue }
-            // A helper whose parent was killed stops too: nobody is waiting for it.
-            if stopWhenOrphaned && getppid() != parent { break }
-            tally.record(item, Result { try render(item, with: renderer, date: date) })
+            shares[owner % count].append(item)
         }
-        return tally
+        return shares.filter { !$0.isEmpty }
     }
 
-    /// One helper process per further core, for batches big enough to be worth the start-up
-    /// (about 15 ms). Processes, not threads: Cairo and Pango share FreeType faces between
-    /// threads unsafely. HANDOUTS_JOBS sets the number of processes.
-    private func startHelpers() -> [Helper] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let jobs = Environment.value("HANDOUTS_JOBS").flatMap(Int.init)
-            ?? (plan.items.count >= 8 ? min(cores, 8) : 1)
-        guard jobs > 1, let executable = Helper.executable else { return [] }
-        return (1..<jobs).compactMap { index in
-            Helper(executable: executable, arguments: arguments + ["--shard", "\(index)/\(jobs)"])
-        }
-    }
-
-    /// Renders and writes one item; returns the line that reports it.
-    private func render(_ item: RenderPlan.Item, with renderer: Renderer, date: Int?) throws -> String {
-        let laidOut: LaidOutDocument
-        if let imposition = item.imposition {
-            laidOut = try renderer.imposedCard(handout: item.handout, edition: item.edition, paper: item.paper, site: site,
-                                               date: date, options: item.options, imposition: imposition)
-        } else {
-            laidOut = try renderer.layout(renderer.document(handout: item.handout, edition: item.edition, paper: item.paper,
-                                                            site: site, date: date, options: item.options))
-        }
-        let pdf = try renderer.pdf(laidOut)
-        try AtomicFile.write(pdf, to: item.file)
-        let pages = laidOut.pages.count
-        var shrink = laidOut.gapScale < 1 ? ", spacing at \((laidOut.gapScale * 100).fixed(0))%" : ""
-        if laidOut.lineScale < 1 { shrink += ", lines at \((laidOut.lineScale * 100).fixed(0))%" }
-        if laidOut.scale < 1 { shrink += ", type at \((laidOut.scale * 100).fixed(0))%" }
-        // Every choice made other than exactly as asked is said here: "es-MX → es", the country.
-        let notes = item.edition.notes.map { "; " + $0 }.joined()
-        return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(pdf.count))\(shrink)\(notes))"
+    /// "wrote handouts-out/… (2 pages, 31 KB, spacing at 75%; es-MX → es; country MX from --country)"
+    private func line(_ item: RenderPlan.Item, _ result: RenderResult) -> String {
+        let pages = result.pages
+        var shrink = result.gapScale < 1 ? ", spacing at \((result.gapScale * 100).fixed(0))%" : ""
+        if result.lineScale < 1 { shrink += ", lines at \((result.lineScale * 100).fixed(0))%" }
+        if result.typeScale < 1 { shrink += ", type at \((result.typeScale * 100).fixed(0))%" }
+        // Every choice made other than exactly as asked is said here.
+        let notes = result.notes.map { "; " + $0 }.joined()
+        return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(result.pdf.count))\(shrink)\(notes))"
     }
 
     private func createFolder(_ folder: URL) throws {
@@ -113,9 +99,9 @@ struct RenderRun {
 
     /// One warning for the draft guides: the footer of every page already says it.
     private func warnAboutDrafts() {
-        let drafts = plan.languages.compactMap { try? renderer.project.guide($0) }.filter { $0.review.status == .draft }
+        let drafts = plan.languages.compactMap { try? project.guide($0) }.filter { $0.review.status == .draft }
         if drafts.count == 1, let guide = drafts.first {
-            Console.warning("the \(guide.languageName) guide (\(guide.file)) is a draft, not yet signed by a reviewer; each page says so in its footer")
+            Console.warning("the \(guide.displayName) guide (\(guide.file)) is a draft, not yet signed by a reviewer; each page says so in its footer")
         } else if drafts.count > 1 {
             Console.warning("\(drafts.count) guides are drafts, not yet signed by a reviewer (\(drafts.map(\.language).joined(separator: ", "))); each page says so in its footer")
         }
@@ -146,13 +132,41 @@ struct RenderRun {
     private func kilobytes(_ bytes: Int) -> String { (Double(bytes) / 1024).fixed(0) + " KB" }
 }
 
+/// One worker's outcome.
+struct Tally: Sendable {
+    var written = 0
+    var failed = 0
+    var lastError: Error?
+}
+
+/// Helper processes: this program's own `worker` command, started with the same folders.
+enum Helpers {
+    /// This program's own file, to start copies of it.
+    static var executable: URL? {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+    }
+
+    static func arguments(for project: Project) -> [String] {
+        ["worker", "--guide", project.guideFolder.path, "--layouts", project.layoutFolder.path, "--fonts", project.fontFolder.path,
+         "--root", project.root.path]
+    }
+
+    /// How many workers a batch gets: one per core for a batch worth a helper's start-up
+    /// (about 15 ms), at most 8; HANDOUTS_JOBS sets the number.
+    static func count(for items: Int) -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobs = Environment.value("HANDOUTS_JOBS").flatMap(Int.init) ?? (items >= 8 ? min(cores, 8) : 1)
+        return max(1, min(jobs, 16))
+    }
+}
+
 /// An error with the item it happened to, so a batch's errors say which file failed.
 struct ItemError: Error, CustomStringConvertible {
     let item: RenderPlan.Item
     let underlying: Error
     var description: String {
-        let text = String(describing: underlying)
-        return "\(item.handout)-\(item.edition.tag)-\(item.paper.rawValue): \(text)"
+        "\(item.handout)-\(item.edition.tag)-\(item.paper.rawValue): \(String(describing: underlying))"
     }
 }
 
@@ -160,113 +174,5 @@ struct ItemError: Error, CustomStringConvertible {
 struct HandoutError: Error, CustomStringConvertible {
     let handout: String
     let underlying: Error
-    var description: String {
-        let text = String(describing: underlying)
-        return "\(handout): \(text)"
-    }
-}
-
-/// Which share of a batch a process renders: items whose index modulo `count` is `index`.
-struct Shard {
-    let index: Int
-    let count: Int
-    static let summaryPrefix = "#handouts-shard-summary"
-
-    init(index: Int, count: Int) { self.index = index; self.count = count }
-
-    /// Parses "i/n" as given to --shard.
-    init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index) else {
-            return nil
-        }
-        self.init(index: index, count: count)
-    }
-}
-
-/// A helper process rendering one share: its lines are passed on as they come, its
-/// summary line read at the end.
-final class Helper: @unchecked Sendable {
-    private let process = Process()
-    private let reader = Thread()
-    private let done = DispatchSemaphore(value: 0)
-    private var counts = (written: 0, failed: 0)
-    private var sawSummary = false
-
-    /// This program's own file, to start copies of it.
-    static var executable: URL? {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
-    }
-
-    init?(executable: URL, arguments: [String]) {
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { return nil }
-        let handle = pipe.fileHandleForReading
-        Thread.detachNewThread { [self] in
-            var buffer = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 10) {
-                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                    self.handle(line)
-                }
-            }
-            self.done.signal()
-        }
-    }
-
-    private func handle(_ line: String) {
-        if line.hasPrefix(Shard.summaryPrefix) {
-            let numbers = line.split(separator: " ").dropFirst().compactMap { Int($0) }
-            if numbers.count == 2 { counts = (numbers[0], numbers[1]); sawSummary = true }
-        } else {
-            Console.say(line)
-        }
-    }
-
-    /// Waits for the helper; its (written, failed). A helper that died without a summary
-    /// counts as one failure, so the batch never reports success it cannot vouch for.
-    func finish() -> (Int, Int) {
-        done.wait()
-        process.waitUntilExit()
-        if !sawSummary {
-            Console.error(HelperError(status: process.terminationStatus))
-            return (counts.written, counts.failed + 1)
-        }
-        return counts
-    }
-}
-
-struct HelperError: Error, CustomStringConvertible {
-    let status: Int32
-    var description: String { "a helper process stopped early (status \(status)); some files may be missing — run again with HANDOUTS_JOBS=1" }
-}
-
-/// Counts and reports a batch's outcomes, one line at a time.
-final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var written = 0
-    private(set) var failed = 0
-    private(set) var lastError: Error?
-
-    func record(_ item: RenderPlan.Item, _ outcome: Result<String, Error>) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch outcome {
-        case .success(let line):
-            written += 1
-            Console.say(line)
-        case .failure(let error):
-            failed += 1
-            lastError = error
-            Console.error(ItemError(item: item, underlying: error))
-        }
-    }
+    var description: String { "\(handout): \(String(describing: underlying))" }
 }

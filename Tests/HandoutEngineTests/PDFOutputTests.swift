@@ -11,8 +11,8 @@ import HandoutModel
     /// Compares the recording painter's log with the committed golden file; run with
     /// UPDATE_GOLDENS=1 to rewrite them after an intended change, then review the diff.
     @Test(arguments: [("colostrum-facts", Paper.a4), ("first-week", Paper.letter), ("alternatives-card", Paper.a6)])
-    func drawingOperationsMatchTheGolden(handout: String, paper: Paper) throws {
-        let log = try Shared.withRenderer { renderer -> String in
+    func drawingOperationsMatchTheGolden(handout: String, paper: Paper) async throws {
+        let log = try await Shared.withRenderer { renderer -> String in
             let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
             let recorder = RecordingPainter()
             try laidOut.paint(on: recorder)
@@ -37,8 +37,8 @@ import HandoutModel
         }
     }
 
-    @Test func twoRendersGiveIdenticalBytes() throws {
-        try Shared.withRenderer { renderer in
+    @Test func twoRendersGiveIdenticalBytes() async throws {
+        try await Shared.withRenderer { renderer in
             let first = try renderer.renderPDF(handout: "first-week", language: "en", paper: .a4).pdf
             let second = try renderer.renderPDF(handout: "first-week", language: "en", paper: .a4).pdf
             #expect(first == second)
@@ -47,8 +47,8 @@ import HandoutModel
     }
 
     /// Cairo 1.16 writes the date without the optional "D:" prefix.
-    @Test func theCreationDateComesFromTheGuideOrTheGivenEpoch() throws {
-        try Shared.withRenderer { renderer in
+    @Test func theCreationDateComesFromTheGuideOrTheGivenEpoch() async throws {
+        try await Shared.withRenderer { renderer in
             let fromGuide = try renderer.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4).pdf
             #expect(String(decoding: fromGuide, as: UTF8.self).contains("/CreationDate (20261201000000Z)"))
             let fixed = try renderer.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4, date: 1_700_000_000).pdf

@@ -8,8 +8,8 @@ import HandoutModel
 /// or the page margins, and no two blocks or texts overlap.
 @Suite struct RealFontGeometryTests {
     @Test(arguments: ["en", "ar", "es", "hi", "ja", "ko", "pl", "pt", "vi", "zh-Hans"])
-    func everyHandoutOnEveryPaperStaysInsideAndApart(language: String) throws {
-        try Shared.withRenderer { renderer in
+    func everyHandoutOnEveryPaperStaysInsideAndApart(language: String) async throws {
+        try await Shared.withRenderer { renderer in
             let items = try Shared.allEnglishDocuments(renderer)
             #expect(items.count == 8)
             for (handout, paper) in items {
@@ -50,8 +50,8 @@ import HandoutModel
     }
 
     @Test(arguments: ["en", "ar", "es", "hi", "ja", "ko", "pl", "pt", "vi", "zh-Hans"])
-    func sheetsKeepBodyTextAtTwelvePointsAndTheCardAtNine(language: String) throws {
-        try Shared.withRenderer { renderer in
+    func sheetsKeepBodyTextAtTwelvePointsAndTheCardAtNine(language: String) async throws {
+        try await Shared.withRenderer { renderer in
             for (handout, paper) in try Shared.allEnglishDocuments(renderer) {
                 let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper))
                 let recorder = RecordingPainter()

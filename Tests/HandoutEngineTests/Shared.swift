@@ -8,16 +8,14 @@ enum Shared {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    nonisolated(unsafe) private static var cached: Renderer?
-    private static let lock = NSLock()
+    /// The test process's one render worker: every test that needs the engine goes
+    /// through it, as the program does, so no two tests drive Pango at once.
+    static let worker: RenderWorker = {
+        do { return try RenderWorker(project: Project(root: root)) } catch { fatalError("no render worker: \(error)") }
+    }()
 
-    /// Pango and the renderer's caches are not thread-safe: tests that use the renderer hold
-    /// this lock for the whole use.
-    static func withRenderer<T>(_ body: (Renderer) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if cached == nil { cached = try Renderer(project: Project(root: root)) }
-        return try body(cached!)
+    static func withRenderer<T: Sendable>(_ body: @Sendable (Renderer) throws -> T) async throws -> T {
+        try await worker.withRenderer(body)
     }
 
     /// Every shipped handout and paper.

@@ -6,8 +6,8 @@ import HandoutModel
 
 /// The Pango typesetter: private fonts only, tofu refused, lines measured.
 @Suite struct TypesetterTests {
-    @Test func onlyTheShippedFontsAreVisible() throws {
-        try Shared.withRenderer { renderer in
+    @Test func onlyTheShippedFontsAreVisible() async throws {
+        try await Shared.withRenderer { renderer in
             let families = Set(renderer.fonts.families)
             #expect(families.contains("Noto Sans"))
             // DejaVu is on almost every Debian machine; it must never be used.
@@ -18,8 +18,8 @@ import HandoutModel
         }
     }
 
-    @Test func aCharacterNoFontHasIsAnErrorNamingIt() throws {
-        try Shared.withRenderer { renderer in
+    @Test func aCharacterNoFontHasIsAnErrorNamingIt() async throws {
+        try await Shared.withRenderer { renderer in
             let style = TextStyle(size: 12, lineHeight: 1.25, language: "en", direction: .ltr)
             do {
                 _ = try renderer.typesetter.typeset(RichText(plain: "Hello ሀ world"), style: style, width: 300)
@@ -30,8 +30,8 @@ import HandoutModel
         }
     }
 
-    @Test func linesAreBrokenToTheWidthAndSpacedEvenly() throws {
-        try Shared.withRenderer { renderer in
+    @Test func linesAreBrokenToTheWidthAndSpacedEvenly() async throws {
+        try await Shared.withRenderer { renderer in
             let style = TextStyle(size: 12, lineHeight: 1.25, language: "en", direction: .ltr)
             let text = try renderer.typesetter.typeset(
                 RichText(runs: [.init("Feed "), .init("8 to 12 times", bold: true), .init(" in 24 hours. Let your baby lead, and ask for help early if feeding hurts.")]),

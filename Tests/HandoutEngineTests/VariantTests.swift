@@ -11,8 +11,8 @@ import HandoutModel
 
     /// Large print: no text under 16 pt anywhere, footer and sources included.
     @Test(arguments: ["en", "ar", "ja"])
-    func largePrintHasNoTextUnderSixteenPoints(language: String) throws {
-        try Shared.withRenderer { renderer in
+    func largePrintHasNoTextUnderSixteenPoints(language: String) async throws {
+        try await Shared.withRenderer { renderer in
             for handout in renderer.project.handouts {
                 let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: .a4,
                                                                     site: VariantTests.site, options: RenderOptions(largePrint: true)))
@@ -29,8 +29,8 @@ import HandoutModel
 
     /// Grayscale: every fill, stroke and text colour is a grey (the logo is checked on
     /// pixels end to end).
-    @Test func grayscaleUsesOnlyGreys() throws {
-        try Shared.withRenderer { renderer in
+    @Test func grayscaleUsesOnlyGreys() async throws {
+        try await Shared.withRenderer { renderer in
             for handout in renderer.project.handouts {
                 let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: nil, site: VariantTests.site,
                                                                     options: RenderOptions(grayscale: true)))
@@ -45,9 +45,9 @@ import HandoutModel
     }
 
     /// The grayscale theme's text reads at 7:1 or better; the colour theme's at 4.5:1.
-    @Test func themeContrast() throws {
-        try Shared.withRenderer { renderer in
-            let grey = renderer.theme.grayscaleColors, colour = renderer.theme.colors
+    @Test func themeContrast() async throws {
+        try await Shared.withRenderer { renderer in
+            let grey = try renderer.theme.grayscaleColors, colour = try renderer.theme.colors
             for key in ["text", "muted", "accent", "urgent"] {
                 #expect(grey[key].contrast(with: .white) >= 7, "grayscale \(key)")
                 #expect(colour[key].contrast(with: .white) >= 4.5, "\(key)")
@@ -60,8 +60,8 @@ import HandoutModel
 
     /// The urgent items keep their ✱ marker and bold text in grayscale: meaning never rests
     /// on colour alone.
-    @Test func urgentItemsAreMarkedWithoutColour() throws {
-        try Shared.withRenderer { renderer in
+    @Test func urgentItemsAreMarkedWithoutColour() async throws {
+        try await Shared.withRenderer { renderer in
             let laidOut = try renderer.layout(renderer.document(handout: "first-week", language: "en", paper: .a4,
                                                                 options: RenderOptions(grayscale: true)))
             let recorder = RecordingPainter()
@@ -74,8 +74,8 @@ import HandoutModel
 
     /// Four cards to an A4 sheet: cells inside the sheet, crop marks outside every card,
     /// and each back exactly behind its front for long-edge duplex.
-    @Test func fourUpBacksSitBehindTheirFronts() throws {
-        try Shared.withRenderer { renderer in
+    @Test func fourUpBacksSitBehindTheirFronts() async throws {
+        try await Shared.withRenderer { renderer in
             let imposition = Imposition(sheet: Paper.a4.size, cards: 4)
             let sheet = try renderer.imposedCard(handout: "alternatives-card", language: "en", paper: .a6, site: VariantTests.site,
                                                  imposition: imposition)

@@ -33,6 +33,7 @@ enum Fixture {
           contact_emergency: Emergency
           more_help: More help
           hours: Hours
+          continued: (continued)
         """
 
     /// A guide with `blocks` (YAML, indented by 2) and a layout with `pages` (YAML list of pages).
@@ -41,6 +42,7 @@ enum Fixture {
         let guide = try GuideLoader.parse(yaml("""
             language: \(direction == .rtl ? "he" : "en")
             name: Test
+            english_name: Test
             direction: \(direction.rawValue)
             review: {status: draft, date: 2026-12-01}
             \(strings)

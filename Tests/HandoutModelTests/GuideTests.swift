@@ -12,7 +12,7 @@ import Testing
         #expect(guide.language == "en")
         #expect(guide.direction == .ltr)
         #expect(guide.review.status == .draft)
-        #expect(guide.review.date == CalendarDate("2026-12-01"))
+        #expect(guide.review.date == CalendarDate("2026-12-02"))
         #expect(guide.blocks.count >= 19)
     }
 

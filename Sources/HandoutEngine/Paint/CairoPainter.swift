@@ -21,13 +21,15 @@ public final class CairoPainter: Painter {
     private var failure: String?
 
     private let images: ImageLibrary
+    private let faces: FontRegistry
     private var grayscale = false
     /// With `.png`: the pages painted so far, as PNG files.
     public private(set) var pngPages: [Data] = []
 
-    public init(output: Output = .pdf, images: ImageLibrary = ImageLibrary()) {
+    public init(output: Output = .pdf, images: ImageLibrary, faces: FontRegistry) {
         self.output = output
         self.images = images
+        self.faces = faces
     }
 
     private var isPDF: Bool { if case .pdf = output { return true }; return false }
@@ -96,14 +98,12 @@ public final class CairoPainter: Painter {
         guard let cr else { return }
         switch frame {
         case let .text(text, origin, color):
-            guard let pangoText = text as? PangoText else {
-                failure = "text was not typeset by Pango"
-                return
-            }
             setColor(color)
-            for (index, line) in pangoText.lines.enumerated() {
-                cairo_move_to(cr, origin.x + line.x, origin.y + line.baseline)
-                pangoText.showLine(index, on: cr)
+            for line in text.lines {
+                if let problem = GlyphDrawing.draw(line, x: origin.x + line.x, y: origin.y + line.baseline, on: cr,
+                                                    faces: faces, withText: isPDF) {
+                    failure = problem
+                }
             }
         case let .rect(rect, fill, stroke, width):
             cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)

@@ -6,26 +6,28 @@ import HandoutModel
 /// The unit's logo: PNG through Cairo, SVG through librsvg (drawn as vectors, the library
 /// loaded only when an SVG is used). Loaded once, checked before anything is written, and
 /// drawn scaled to fit its box.
-public final class ImageLibrary: ImageMeasurer, @unchecked Sendable {
+public final class ImageLibrary: ImageMeasurer {
     enum Picture {
         case png(OpaquePointer, width: Double, height: Double)
         case svg(OpaquePointer, width: Double, height: Double)  // HandoutsRsvgHandle
     }
 
     private var pictures: [String: Picture] = [:]
-    /// Where figures live (`Guide/figures/`); a figure id names `ID.svg` there.
-    private let figures: URL?
+    /// Where figures come from: ids of the catalogue only.
+    private let assets: AssetSource?
 
-    public init(figures: URL? = nil) { self.figures = figures }
+    public init(assets: AssetSource? = nil) { self.assets = assets }
 
-    /// The file behind a picture reference. Figure ids were checked by the guide's loader
-    /// (letters, digits, dots and dashes), so they cannot leave the folder.
+    /// The file behind a picture reference: a figure by its catalogue id, the logo by the
+    /// path the site profile gave.
     func path(for image: ImageRef) throws -> String {
         switch image {
         case .logo(let path): return path
         case .figure(let id):
-            guard let figures else { throw EngineError.image("no figures folder for figure \(id)", fix: "") }
-            return figures.appendingPathComponent(id + ".svg").path
+            guard let assets else { throw EngineError.image("no figures for figure \(id)", fix: "") }
+            do { return try assets.figure(id).path } catch {
+                throw EngineError.image(String(describing: error), fix: "")
+            }
         }
     }
 

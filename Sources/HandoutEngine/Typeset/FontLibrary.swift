@@ -6,7 +6,7 @@ import Foundation
 /// one map keeps PDFs small).
 ///
 /// Output never depends on the fonts a machine happens to have installed.
-public final class FontLibrary: @unchecked Sendable {
+public final class FontLibrary {
     let pangoFontMap: UnsafeMutablePointer<PangoFontMap>
     public let folder: URL
     /// Families fontconfig found in the folder, for reports.

@@ -4,10 +4,14 @@ import HandoutLayout
 import HandoutModel
 
 /// The `TextMeasurer` the program uses: Pango shapes (HarfBuzz), breaks lines (UAX #14 plus
-/// language rules) and reports characters no shipped font has.
-public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
+/// language rules) and reports characters no shipped font has. What it returns is plain
+/// values (glyphs and positions); the Pango layout is released as soon as they are read.
+/// Not thread-safe: it belongs to one render worker.
+public final class PangoTypesetter: TextMeasurer {
     public let fonts: FontLibrary
     public let family: String
+    /// The fonts shaped text refers to, by id: the painter draws with the very same faces.
+    public let faces = FontRegistry()
     /// One Pango context per language and direction: the language picks CJK glyph forms and
     /// break rules, the base direction orders bidirectional text.
     private var contexts: [String: OpaquePointer] = [:]
@@ -24,8 +28,8 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
 
     /// Shaped paragraphs by text, style and width. A batch of handouts, or the same handout
     /// with another unit's name, sets most of its text again exactly as before: shaping it
-    /// once is most of the saving (the typeset text is immutable and drawn as often as needed).
-    private var cache: [CacheKey: PangoText] = [:]
+    /// once is most of the saving.
+    private var cache: [CacheKey: TypesetText] = [:]
     private struct CacheKey: Hashable {
         let text: RichText
         let style: TextStyle
@@ -41,8 +45,7 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
         let key = CacheKey(text: text, style: shapeStyle, width: width)
         if let cached = cache[key] {
             if cached.style.lineHeight == style.lineHeight { return cached }
-            return cached.withLineHeight(style.lineHeight, metrics: metrics(style: style,
-                                                                           context: context(language: style.language, direction: style.direction)))
+            return respaced(cached, lineHeight: style.lineHeight)
         }
         let result = try shape(text, style: style, width: width)
         if cache.count >= PangoTypesetter.cacheLimit { cache.removeAll(keepingCapacity: true) }
@@ -50,10 +53,22 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
         return result
     }
 
-    private func shape(_ text: RichText, style: TextStyle, width: Double) throws -> PangoText {
+    /// The same lines at another line spacing: only the baselines move.
+    private func respaced(_ text: TypesetText, lineHeight: Double) -> TypesetText {
+        var style = text.style
+        style.lineHeight = lineHeight
+        let metrics = self.metrics(style: style, context: context(language: style.language, direction: style.direction))
+        let pitch = style.size * lineHeight
+        let lines = text.lines.enumerated().map { index, line in
+            line.withBaseline(PangoLines.baseline(index: index, pitch: pitch, metrics: metrics))
+        }
+        return TypesetText(text: text.text, style: style, boxWidth: text.boxWidth, lines: lines, height: Double(lines.count) * pitch)
+    }
+
+    private func shape(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
         let context = self.context(language: style.language, direction: style.direction)
         guard let layout = pango_layout_new(context) else { throw TypesetError(text: text.plainText, problem: "Pango could not make a layout") }
-        let result = PangoText(layout: layout, text: text, style: style, boxWidth: width)
+        defer { handouts_object_unref(UnsafeMutableRawPointer(layout)) }
 
         let description = fontDescription(style)
         pango_layout_set_font_description(layout, description)
@@ -65,15 +80,19 @@ public final class PangoTypesetter: TextMeasurer, @unchecked Sendable {
 
         let plain = text.plainText
         pango_layout_set_text(layout, plain, -1)
-        pango_layout_set_attributes(layout, attributes(for: text, style: style))
+        // The layout takes its own reference to the list; ours is released here.
+        let attributes = attributes(for: text, style: style)
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
 
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
-            let missing = result.unknownCharacters()
+            let missing = PangoLines.unknownCharacters(in: layout)
             let list = missing.prefix(5).map { "\($0.codePoint) \($0)" }.joined(separator: ", ")
             throw TypesetError(text: plain, problem: "no shipped font has \(missing.count == 1 ? "this character" : "these characters"): \(list) (language \(style.language))")
         }
-        result.measureLines(metrics: metrics(style: style, context: context))
-        return result
+        let lines = PangoLines.read(layout, text: plain, style: style, metrics: metrics(style: style, context: context), faces: faces)
+        return TypesetText(text: text, style: style, boxWidth: width, lines: lines,
+                           height: Double(lines.count) * style.size * style.lineHeight)
     }
 
     // MARK: Pango set-up

@@ -1,5 +1,5 @@
 /// Variants of a handout a ward may ask for, beyond language and paper.
-public struct RenderOptions: Sendable, Equatable {
+public struct RenderOptions: Sendable, Hashable, Codable {
     /// Body text at least 16 pt, one column, more pages allowed (RNIB, UKAAF G003).
     public var largePrint: Bool
     /// Greys only, for black-and-white printers; meaning never rests on colour.

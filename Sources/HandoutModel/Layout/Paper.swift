@@ -1,5 +1,5 @@
 /// Paper sizes, in PostScript points (1/72 inch), portrait.
-public enum Paper: String, Sendable, CaseIterable {
+public enum Paper: String, Sendable, CaseIterable, Codable {
     case a4, letter, a5, a6
     /// 4 × 6 inch index card.
     case card4x6 = "4x6"
@@ -58,7 +58,7 @@ public enum Paper: String, Sendable, CaseIterable {
 public func points(mm: Double) -> Double { mm * 72 / 25.4 }
 
 /// A page's trim size in points: a standard paper, or the cell of an imposed sheet.
-public struct PageSize: Sendable, Equatable, CustomStringConvertible {
+public struct PageSize: Sendable, Hashable, Codable, CustomStringConvertible {
     public let width: Double
     public let height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }

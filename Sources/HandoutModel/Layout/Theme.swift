@@ -59,7 +59,7 @@ public struct Theme: Sendable {
 }
 
 /// A colour as 0–255 components.
-public struct RGB: Sendable, Equatable, CustomStringConvertible {
+public struct RGB: Sendable, Hashable, Codable, CustomStringConvertible {
     public let red: UInt8, green: UInt8, blue: UInt8
     public init(red: UInt8, green: UInt8, blue: UInt8) { self.red = red; self.green = green; self.blue = blue }
 

@@ -31,7 +31,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// can hold line breaks ("a\nb" in quotes, a folded plain scalar), other control characters
     /// from escapes ("\e[31m") or be very long. Escapes them the way a Swift string literal
     /// would and shortens the part, so the error stays one readable line.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         let needsEscaping = text.unicodeScalars.contains(where: isUnprintable)
         if !needsEscaping && text.unicodeScalars.count <= maximumPartLength { return text }
         var result = String.UnicodeScalarView()

@@ -1,7 +1,7 @@
 /// The unit's own details (`site.yaml`): name, phone numbers, hours, link, logo, colour.
 /// Phone labels come from the guide, so one profile serves every language.
-public struct Site: Sendable, Equatable {
-    public enum PhoneRole: String, Sendable, CaseIterable {
+public struct Site: Sendable, Hashable, Codable {
+    public enum PhoneRole: String, Sendable, CaseIterable, Codable {
         case ward
         case infantFeeding = "infant_feeding"
         case nicu
@@ -20,7 +20,7 @@ public struct Site: Sendable, Equatable {
         }
     }
 
-    public struct Phone: Sendable, Equatable {
+    public struct Phone: Sendable, Hashable, Codable {
         public let role: PhoneRole
         public let number: String
         public init(role: PhoneRole, number: String) { self.role = role; self.number = number }

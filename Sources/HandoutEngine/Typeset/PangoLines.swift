@@ -1,0 +1,130 @@
+import CPangoCairo
+import Foundation
+import HandoutLayout
+import HandoutModel
+
+/// Reads a broken Pango layout into plain values: per line its box, and per run its font,
+/// glyphs, positions and character clusters, computed exactly as Pango's Cairo renderer
+/// computes them when it draws (pangocairo-render.c, pango-renderer.c), so that drawing the
+/// values gives the same PDF as letting Pango draw.
+enum PangoLines {
+    static let emptyGlyph: UInt32 = 0x0FFF_FFFF
+    static let unknownFlag: UInt32 = 0x1000_0000
+
+    /// Baselines at a fixed pitch (size × line height), each placed as CSS does: the font's
+    /// ascent plus half the leading.
+    static func baseline(index: Int, pitch: Double, metrics: (ascent: Double, descent: Double)) -> Double {
+        let halfLeading = (pitch - metrics.ascent - metrics.descent) / 2
+        return halfLeading + metrics.ascent + Double(index) * pitch
+    }
+
+    static func read(_ layout: OpaquePointer, text: String, style: TextStyle, metrics: (ascent: Double, descent: Double),
+                     faces: FontRegistry) -> [TypesetLine] {
+        let pitch = style.size * style.lineHeight
+        let utf8 = Array(text.utf8)
+        let layoutText = pango_layout_get_text(layout)!
+        let count = Int(pango_layout_get_line_count(layout))
+        var result: [TypesetLine] = []
+        result.reserveCapacity(count)
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        for index in 0..<count {
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, &ink, &logical)
+            let line = pango_layout_iter_get_line_readonly(iterator)!
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            let end = min(utf8.count, start + length)
+            let lineText = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
+            result.append(TypesetLine(
+                text: lineText.trimmingCharacters(in: CharacterSet.newlines),
+                x: Double(logical.x) / Double(PANGO_SCALE),
+                baseline: baseline(index: index, pitch: pitch, metrics: metrics),
+                width: Double(logical.width) / Double(PANGO_SCALE),
+                ascent: metrics.ascent, descent: metrics.descent,
+                rightToLeft: line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue,
+                runs: runs(of: line, text: layoutText, faces: faces)))
+            pango_layout_iter_next_line(iterator)
+        }
+        return result
+    }
+
+    /// The runs of one line, left to right, as `pango_renderer_draw_layout_line` walks them.
+    private static func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>,
+                             faces: FontRegistry) -> [GlyphRun] {
+        var runs: [GlyphRun] = []
+        var xOff: Int32 = 0
+        var node = line.pointee.runs
+        while let current = node {
+            node = current.pointee.next
+            guard let item = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
+                  let glyphs = item.pointee.glyphs, let pangoItem = item.pointee.item,
+                  let font = pangoItem.pointee.analysis.font else { continue }
+            let width = pango_glyph_string_get_width(glyphs)
+            xOff += item.pointee.start_x_offset
+            let face = faces.id(of: font)
+            var drawn: [GlyphRun.Glyph] = []
+            var position: Int32 = 0
+            for index in 0..<Int(glyphs.pointee.num_glyphs) {
+                let info = glyphs.pointee.glyphs[index]
+                let glyph = info.glyph
+                if glyph != emptyGlyph && glyph & unknownFlag == 0 {
+                    drawn.append(GlyphRun.Glyph(index: glyph, x: position + info.geometry.x_offset, y: info.geometry.y_offset,
+                                                advance: info.geometry.width,
+                                                textOffset: pangoItem.pointee.offset + glyphs.pointee.log_clusters[index]))
+                }
+                position += info.geometry.width
+            }
+            let offset = Int(pangoItem.pointee.offset), length = Int(pangoItem.pointee.length)
+            let bytes = UnsafeRawPointer(text + offset).assumingMemoryBound(to: UInt8.self)
+            runs.append(GlyphRun(face: face, faceName: faces.name(of: face), x: xOff,
+                                 glyphs: drawn, utf8: Array(UnsafeBufferPointer(start: bytes, count: length)),
+                                 clusters: clusters(item, text: text), backward: pangoItem.pointee.analysis.level & 1 != 0,
+                                 y: -item.pointee.y_offset))
+            xOff += width + item.pointee.end_x_offset
+        }
+        return runs
+    }
+
+    /// Character clusters of a run, counting only the glyphs that are drawn (as
+    /// `pango_cairo_renderer_draw_glyph_item` does), so a PDF reader maps glyphs to text.
+    private static func clusters(_ item: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>) -> [GlyphRun.Cluster] {
+        var clusters: [GlyphRun.Cluster] = []
+        var iter = PangoGlyphItemIter()
+        let glyphs = item.pointee.glyphs!
+        guard pango_glyph_item_iter_init_start(&iter, item, text) != 0 else { return [] }
+        let backward = item.pointee.item.pointee.analysis.level & 1 != 0
+        repeat {
+            let bytes = iter.end_index - iter.start_index
+            var count = backward ? iter.start_glyph - iter.end_glyph : iter.end_glyph - iter.start_glyph
+            for index in min(iter.start_glyph, iter.end_glyph + 1)..<max(iter.start_glyph + 1, iter.end_glyph) {
+                let glyph = glyphs.pointee.glyphs[Int(index)].glyph
+                if glyph == emptyGlyph || glyph & unknownFlag != 0 { count -= 1 }
+            }
+            clusters.append(GlyphRun.Cluster(bytes: bytes, glyphs: count))
+        } while pango_glyph_item_iter_next_cluster(&iter) != 0
+        return clusters
+    }
+
+    /// Characters that came out as unknown glyphs ("tofu"), in text order.
+    static func unknownCharacters(in layout: OpaquePointer) -> [Unicode.Scalar] {
+        var found: [Unicode.Scalar] = []
+        let count = Int(pango_layout_get_line_count(layout))
+        for index in 0..<count {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+            var run = line.pointee.runs
+            while let node = run {
+                if let item = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self), let glyphs = item.pointee.glyphs {
+                    for g in 0..<Int(glyphs.pointee.num_glyphs) {
+                        let glyph = glyphs.pointee.glyphs[g].glyph
+                        if glyph & unknownFlag != 0, glyph != 0xFFFF_FFFF,
+                           let scalar = Unicode.Scalar(glyph & 0x0FFF_FFFF), !found.contains(scalar) {
+                            found.append(scalar)
+                        }
+                    }
+                }
+                run = node.pointee.next
+            }
+        }
+        return found
+    }
+}
