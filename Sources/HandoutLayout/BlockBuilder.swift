@@ -7,9 +7,25 @@ struct BlockBuilder {
     let qrEncoder: QREncoder?
     let images: ImageMeasurer
 
-    var direction: TextDirection { styles.document.direction }
-
+    /// The block laid out in its own language and direction: built from its start edge,
+    /// then resolved to left and right within its own box, so a page can hold blocks of
+    /// two directions.
     func stack(for block: DocumentBlock, width: Double) throws -> BlockStack {
+        let own = BlockBuilder(measurer: measurer, styles: styles.forBlock(block), qrEncoder: qrEncoder, images: images)
+        var stack = try own.startEdgeStack(for: block, width: width)
+        if block.direction == .rtl {
+            let inside = width - 2 * (stack.decoration?.padding ?? 0)
+            stack.pieces = stack.pieces.map { piece in
+                var mirrored = piece
+                mirrored.items = piece.items.map { $0.mirrored(pageWidth: inside) }
+                return mirrored
+            }
+            stack.decoration?.barAtEnd = true
+        }
+        return stack
+    }
+
+    private func startEdgeStack(for block: DocumentBlock, width: Double) throws -> BlockStack {
         let decoration = self.decoration(for: block.component)
         let inner = width - 2 * (decoration?.padding ?? 0) - (decoration?.bar != nil ? 4 : 0)
         var pieces: [Piece] = []

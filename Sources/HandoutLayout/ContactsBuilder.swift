@@ -95,7 +95,7 @@ struct ContactsBuilder {
             // read, and sit next to their label (right-aligned in their box on such pages).
             var style = styles.style(.body, bold: true)
             style.direction = .ltr
-            style.alignment = styles.document.direction == .rtl ? .end : .start
+            style.alignment = styles.direction == .rtl ? .end : .start
             let link = "tel:" + contact.number.filter { !$0.isWhitespace }
             let number = try measurer.typeset(RichText(runs: [.init(contact.number, bold: true, link: link)]), style: style,
                                               width: width - numberX)

@@ -117,13 +117,12 @@ public struct DocumentLayouter {
                                            showPageNumber: document.overflow == .flow).items
             let contentArea = Rect(x: margins.left, y: margins.top, width: bodyWidth,
                                    height: pageSize.height - margins.top - margins.bottom)
-            var page = LaidOutPage(size: pageSize, items: header + body + footer, contentArea: contentArea,
-                                   bodyArea: bodyArea(index),
+            // Blocks resolved their own directions; the page's chrome follows the document's.
+            let chrome = document.direction == .rtl ? (header + footer).map { $0.mirrored(pageWidth: pageSize.width) } : header + footer
+            let headerCount = header.count
+            let page = LaidOutPage(size: pageSize, items: Array(chrome[..<headerCount]) + body + Array(chrome[headerCount...]),
+                                   contentArea: contentArea, bodyArea: bodyArea(index),
                                    placedBlocks: flow.placed[index] + nested.filter { $0.page == index }.map { ($0.id, $0.rect) })
-            if document.direction == .rtl {
-                page.items = page.items.map { $0.mirrored(pageWidth: pageSize.width) }
-                page.placedBlocks = page.placedBlocks.map { ($0.id, $0.rect.mirrored(pageWidth: pageSize.width)) }
-            }
             pages.append(page)
         }
         return LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps, lineScale: lines)
@@ -145,7 +144,9 @@ public struct DocumentLayouter {
         for (index, blocks) in columns.enumerated() {
             let column = Flow(maxPages: 1) { _ in Rect(x: 0, y: 0, width: columnWidth, height: .greatestFiniteMagnitude) }
             for block in blocks { try column.place(builder.stack(for: block, width: columnWidth), width: columnWidth) }
-            let dx = Double(index) * (columnWidth + gap)
+            // Columns run from the reading side: the first on the right on a right-to-left page.
+            let slot = styles.document.direction == .rtl ? columns.count - 1 - index : index
+            let dx = Double(slot) * (columnWidth + gap)
             items += column.pages[0].map { $0.offsetBy(dx: dx, dy: 0) }
             placements += column.placed[0].map { ($0.id, $0.rect.offsetBy(dx: dx, dy: 0)) }
             height = max(height, column.y)

@@ -102,7 +102,8 @@ final class Flow {
             items.append(.artifact(.rect(rect, fill: decoration.fill, stroke: decoration.stroke, lineWidth: 0.8)))
         }
         if let bar = decoration.bar {
-            items.append(.artifact(.rect(Rect(x: rect.minX, y: rect.minY, width: 4, height: rect.height),
+            items.append(.artifact(.rect(Rect(x: decoration.barAtEnd ? rect.maxX - 4 : rect.minX, y: rect.minY, width: 4,
+                                              height: rect.height),
                                          fill: bar, stroke: nil, lineWidth: 0)))
         }
         return items

@@ -16,6 +16,8 @@ struct Decoration {
     /// A thick bar on the leading edge (left, or right on right-to-left pages).
     var bar: RGB?
     var padding: Double
+    /// The bar on the right: the block reads right to left.
+    var barAtEnd = false
 }
 
 /// A block ready to flow: its pieces and optional box.

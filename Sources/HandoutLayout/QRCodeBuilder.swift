@@ -23,7 +23,7 @@ struct QRCodeBuilder {
         let captionText = try measurer.typeset(caption, style: styles.style(.body, bold: true), width: width - textX)
         var urlStyle = styles.style(.body)
         urlStyle.direction = .ltr
-        urlStyle.alignment = styles.document.direction == .rtl ? .end : .start
+        urlStyle.alignment = styles.direction == .rtl ? .end : .start
         let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width - textX)
         let textHeight = captionText.height + link.height
         let textY = max(0, (side - textHeight) / 2)

@@ -14,6 +14,25 @@ struct Styles {
     /// Squeeze on body line spacing, the last resort before type shrinks.
     var lineFactor: Double = 1
 
+    /// The language and direction text is set in: the document's, or a block's own.
+    var language: String
+    var direction: TextDirection
+
+    init(document: Document, factor: Double) {
+        self.document = document
+        self.factor = factor
+        language = document.language
+        direction = document.direction
+    }
+
+    /// These styles for a block in its own language and direction.
+    func forBlock(_ block: DocumentBlock) -> Styles {
+        var copy = self
+        copy.language = block.language
+        copy.direction = block.direction
+        return copy
+    }
+
     var theme: Theme { document.theme }
     var spacing: Theme.Spacing { document.theme.spacing }
 
@@ -31,13 +50,13 @@ struct Styles {
 
     func style(_ role: Role, bold: Bool = false, alignment: TextStyle.Alignment = .start, lineHeight: Double? = nil) -> TextStyle {
         let isHeadline = role == .title || role == .heading || role == .subtitle
-        let bodyLineHeight = theme.lineHeight(for: document.language) * lineFactor
+        let bodyLineHeight = theme.lineHeight(for: language) * lineFactor
         // Headlines are set tighter than body text, by the same proportion in every script.
         let headlineLineHeight = bodyLineHeight * 1.2 / spacing.lineHeight
         return TextStyle(size: size(role), bold: bold || role == .title || role == .heading, alignment: alignment,
                          lineHeight: lineHeight ?? (isHeadline ? headlineLineHeight : bodyLineHeight),
-                         language: document.language, direction: document.direction,
-                         families: theme.families(for: document.language))
+                         language: language, direction: direction,
+                         families: theme.families(for: language))
     }
 
     /// Spacing scales with the type so a shrunk card keeps its proportions.

@@ -81,18 +81,26 @@ public struct NumberSignature: Sendable, Equatable, CustomStringConvertible {
         ("cm", ["cm", "см", "سم", "सेमी", "সেমি", "ਸੈਮੀ", "ซม.", "厘米", "公分", "센티미터", "センチ"]),
     ]
 
+    /// Units count where they name a number's unit: right after the number (spaces
+    /// allowed, "30 mL", "30مل", "30毫升"), or a percent sign right before it ("%10").
+    /// A unit's letters inside a word ("عمل", "html") are not a unit.
     static func units(in text: String) -> [String] {
+        let characters = Array(text)
         var found: [String] = []
         for (symbol, spellings) in unitSpellings {
             for spelling in spellings {
-                var rest = text[...]
-                while let range = rest.range(of: spelling) {
-                    // A Latin symbol inside a word ("html", "cms") is not a unit.
-                    let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-                    let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-                    let isWord = spelling.first!.isASCII && spelling.first!.isLetter && (before.isLetter || after.isLetter)
-                    if !isWord { found.append(symbol) }
-                    rest = text[range.upperBound...]
+                let unit = Array(spelling)
+                var index = 0
+                while index + unit.count <= characters.count {
+                    guard Array(characters[index..<index + unit.count]) == unit else { index += 1; continue }
+                    var before = index - 1
+                    while before >= 0, characters[before].isWhitespace { before -= 1 }
+                    let afterNumber = before >= 0 && characters[before].isNumber
+                    let beforeNumber = symbol == "%" && index + unit.count < characters.count && characters[index + unit.count].isNumber
+                    let end = index + unit.count
+                    let wordGoesOn = end < characters.count && characters[end].isLetter && unit.last!.isLetter
+                    if (afterNumber || beforeNumber) && !wordGoesOn { found.append(symbol) }
+                    index = end
                 }
             }
         }

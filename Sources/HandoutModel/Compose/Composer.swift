@@ -102,10 +102,12 @@ public struct Composer {
                                  // The unit's own name heads its numbers; without a profile, the write-in prompt.
                                  heading: directional(RichText(plain: site.isNeutral ? plain(guide.strings["contacts_write_in"]) : site.unit)),
                                  content: content, listColumns: placement.columns,
-                                 breakBefore: placement.breakBefore, urgentLegend: nil)
+                                 breakBefore: placement.breakBefore, urgentLegend: nil,
+                                 language: guide.language, direction: guide.direction)
         case .sources:
             return DocumentBlock(id: "sources", component: .sources, heading: nil, content: [],
-                                 listColumns: 1, breakBefore: placement.breakBefore, urgentLegend: nil)
+                                 listColumns: 1, breakBefore: placement.breakBefore, urgentLegend: nil,
+                                 language: guide.language, direction: guide.direction)
         case .block(let id):
             guard let block = guide.blocks[id] else {
                 throw layoutError(placement, "the guide \(guide.file) has no block \"\(id)\"",
@@ -129,7 +131,8 @@ public struct Composer {
             return DocumentBlock(id: id, component: component, heading: block.heading.map(rich),
                                  content: content(of: block, storage: storage), listColumns: placement.columns,
                                  breakBefore: placement.breakBefore,
-                                 urgentLegend: hasUrgent ? urgentLegend() : nil)
+                                 urgentLegend: hasUrgent ? urgentLegend() : nil,
+                                 language: guide.language, direction: guide.direction)
         }
     }
 
@@ -319,7 +322,8 @@ extension DocumentRow {
         func fill(_ block: DocumentBlock) -> DocumentBlock {
             guard block.component == .sources else { return block }
             return DocumentBlock(id: block.id, component: .sources, heading: nil, content: [.paragraph(line)],
-                                 listColumns: 1, breakBefore: block.breakBefore, urgentLegend: nil)
+                                 listColumns: 1, breakBefore: block.breakBefore, urgentLegend: nil,
+                                 language: block.language, direction: block.direction)
         }
         switch self {
         case .single(let block): return .single(fill(block))

@@ -60,6 +60,17 @@ public struct DocumentBlock: Sendable {
     public let breakBefore: Bool
     /// The legend for urgent items ("✱ = call 999 now"), when the block has any.
     public let urgentLegend: RichText?
+    /// The block's own language and direction: a page may hold blocks of two languages
+    /// (a bilingual edition), each set and aligned in its own.
+    public let language: String
+    public let direction: TextDirection
+
+    public init(id: String, component: Component, heading: RichText?, content: [DocumentContent], listColumns: Int,
+                breakBefore: Bool, urgentLegend: RichText?, language: String, direction: TextDirection) {
+        self.id = id; self.component = component; self.heading = heading; self.content = content
+        self.listColumns = listColumns; self.breakBefore = breakBefore; self.urgentLegend = urgentLegend
+        self.language = language; self.direction = direction
+    }
 }
 
 public enum DocumentContent: Sendable {
