@@ -51,9 +51,9 @@ struct ContactsBuilder {
     /// Rows of label-and-number cells, then the opening hours.
     private func numberPieces(_ contacts: [Contact], _ paragraphs: [RichText], width: Double, gap: Double, columns: Int) throws -> [Piece] {
         // Fewer columns when a cell would be too narrow for a label and a whole number.
-        var columns = max(1, columns)
-        while columns > 1 && (width - Double(columns - 1) * styles.columnGap) / Double(columns) < styles.size(.body) * 16 { columns -= 1 }
-        let columnWidth = (width - Double(columns - 1) * styles.columnGap) / Double(columns)
+        // A cell holds a label and a whole number: 16 ems of body type.
+        let columns = styles.columns(columns, in: width, minimum: styles.size(.body) * 16)
+        let columnWidth = styles.columnWidth(width, count: columns)
         var pieces: [Piece] = []
         var rowItems: [PageItem] = []
         var rowHeight = 0.0

@@ -129,15 +129,14 @@ public struct DocumentLayouter {
     }
 
     private func isTooNarrow(_ count: Int, width: Double, styles: Styles) -> Bool {
-        let columnWidth = (width - styles.columnGap * Double(count - 1)) / Double(count)
-        return columnWidth < styles.spacing.minimumColumnEms * styles.size(.body)
+        styles.columns(count, in: width, minimum: styles.minimumTextColumn) < count
     }
 
     /// Side-by-side columns become one unbreakable piece; each column is stacked on its own.
     private func columnsStack(_ columns: [[DocumentBlock]], builder: BlockBuilder, styles: Styles, width: Double) throws
         -> (BlockStack, [(id: String, rect: Rect)]) {
         let gap = styles.columnGap
-        let columnWidth = (width - gap * Double(columns.count - 1)) / Double(columns.count)
+        let columnWidth = styles.columnWidth(width, count: columns.count)
         var items: [PageItem] = []
         var placements: [(id: String, rect: Rect)] = []
         var height = 0.0

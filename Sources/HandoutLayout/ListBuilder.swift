@@ -12,11 +12,8 @@ struct ListBuilder {
 
     func pieces(_ items: [DocumentItem], width: Double, columns: Int, gap: Double) throws -> [Piece] {
         // Side-by-side items only while each column stays wide enough for the type.
-        var columns = columns
-        while columns > 1 && (width - Double(columns - 1) * styles.columnGap) / Double(columns)
-                < styles.spacing.minimumColumnEms * styles.size(.body) * 0.8 {
-            columns -= 1
-        }
+        // List items are short: a little narrower than running text still reads well.
+        let columns = styles.columns(columns, in: width, minimum: styles.minimumTextColumn * 0.8)
         if columns > 1 { return [try columnsPiece(items, width: width, columns: columns, gap: gap)] }
         var pieces: [Piece] = []
         for (index, item) in items.enumerated() {
@@ -31,7 +28,7 @@ struct ListBuilder {
 
     /// Items side by side in `columns` columns, filled top to bottom, as one piece.
     private func columnsPiece(_ items: [DocumentItem], width: Double, columns: Int, gap: Double) throws -> Piece {
-        let columnWidth = (width - Double(columns - 1) * styles.columnGap) / Double(columns)
+        let columnWidth = styles.columnWidth(width, count: columns)
         let measured = try items.enumerated().map { try itemPiece($1, number: $0 + 1, width: columnWidth) }
         let total = measured.reduce(0) { $0 + $1.height + styles.itemGap }
         var result: [PageItem] = [.beginTag(.list)]

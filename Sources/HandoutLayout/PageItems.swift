@@ -82,7 +82,7 @@ public enum StructureRole: String, Sendable {
     case heading1 = "H1", heading2 = "H2", paragraph = "P"
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
-    case section = "Sect", figure = "Figure", caption = "Caption"
+    case figure = "Figure", caption = "Caption"
 }
 
 /// Everything that can appear in a page's drawing list, in reading order.

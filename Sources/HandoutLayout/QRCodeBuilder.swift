@@ -10,15 +10,16 @@ struct QRCodeBuilder {
     /// About 20 mm across on a sheet: scans easily from a phone at reading distance.
     static let symbolSize = points(mm: 20)
 
-    func piece(url: String, caption: RichText, shortURL: String, width: Double, gap: Double) throws -> Piece {
+    /// The symbol's dark modules as rectangles and its side, quiet zone included.
+    private func symbol(_ url: String) throws -> (rects: [Rect], side: Double) {
         let matrix: QRMatrix
-        do {
-            matrix = try encoder.encode(url)
-        } catch {
-            throw LayoutError.qrCode(blockID: "contacts", String(describing: error))
-        }
+        do { matrix = try encoder.encode(url) } catch { throw LayoutError.qrCode(blockID: "contacts", String(describing: error)) }
         let module = QRCodeBuilder.symbolSize * min(1, styles.factor) / Double(matrix.size)
-        let side = Double(matrix.size + 8) * module
+        return (matrix.rects(module: module), Double(matrix.size + 8) * module)
+    }
+
+    func piece(url: String, caption: RichText, shortURL: String, width: Double, gap: Double) throws -> Piece {
+        let (rects, side) = try symbol(url)
         let textX = side + styles.gap(4)
         let captionText = try measurer.typeset(caption, style: styles.style(.body, bold: true), width: width - textX)
         var urlStyle = styles.style(.body)
@@ -30,7 +31,7 @@ struct QRCodeBuilder {
         let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color("accent"))
         let items: [PageItem] = [
             .beginTag(.figure),
-            .frame(.rects(matrix.rects(module: module), fill: .black)),
+            .frame(.rects(rects, fill: .black)),
             .endTag(.figure),
             .beginTag(.paragraph),
             .frame(.text(captionText, origin: Point(x: textX, y: textY), color: styles.color("text"))),
@@ -44,10 +45,7 @@ struct QRCodeBuilder {
 
     /// A narrow panel: caption on top, the code, the short address under it.
     func panel(url: String, caption: RichText, shortURL: String, maximumWidth: Double) throws -> (items: [PageItem], width: Double, height: Double) {
-        let matrix: QRMatrix
-        do { matrix = try encoder.encode(url) } catch { throw LayoutError.qrCode(blockID: "contacts", String(describing: error)) }
-        let module = QRCodeBuilder.symbolSize * min(1, styles.factor) / Double(matrix.size)
-        let side = Double(matrix.size + 8) * module
+        let (rects, side) = try symbol(url)
         var urlStyle = styles.style(.body)
         urlStyle.direction = .ltr
         urlStyle.alignment = .center
@@ -64,7 +62,7 @@ struct QRCodeBuilder {
             .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color("text"))),
             .endTag(.paragraph),
             .beginTag(.figure),
-            .frame(.rects(matrix.rects(module: module).map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),
+            .frame(.rects(rects.map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),
             .endTag(.figure),
             .link(Rect(x: qrX, y: qrY, width: side, height: side), uri: url),
             .beginTag(.paragraph), .frame(linkFrame), .link(linkFrame.bounds, uri: url), .endTag(.paragraph),

@@ -39,6 +39,12 @@ public final class RecordingPainter: Painter {
             for line in text.lines {
                 lines.append("\(indent)\(mark)text \(f(origin.x + line.x)),\(f(origin.y + line.baseline)) \(f(text.style.size))pt\(bold ? " bold" : "") \(color) \"\(line.text)\"")
                 texts.append((line.text, text.style.size, bold, color, page))
+                // The glyphs as shaped, like SILE's debug outputter: a change of font, glyph
+                // or advance shows in the diff, not only a change of text.
+                for run in line.runs {
+                    let glyphs = run.glyphs.map { "\($0.index)+\($0.advance)" }.joined(separator: " ")
+                    lines.append("\(indent)  run \(run.faceName) x=\(run.x)\(run.backward ? " rtl" : ""): \(glyphs)")
+                }
             }
         case let .rect(rect, fill, stroke, width):
             if let fill { colors.insert(fill.description) }

@@ -71,3 +71,21 @@ struct Styles {
     /// Colours after the site's brand colour and the grayscale choice.
     func color(_ key: String) -> RGB { document.colors[key] }
 }
+
+/// The one rule for side-by-side columns: equal widths with the column gap between, and no
+/// more columns than keep each at least its content's minimum.
+extension Styles {
+    /// Running text narrower than this reads badly (A5 paper, large print).
+    var minimumTextColumn: Double { spacing.minimumColumnEms * size(.body) }
+
+    func columnWidth(_ width: Double, count: Int) -> Double {
+        (width - Double(max(1, count) - 1) * columnGap) / Double(max(1, count))
+    }
+
+    /// `wanted` columns, or fewer, so that each is at least `minimum` wide.
+    func columns(_ wanted: Int, in width: Double, minimum: Double) -> Int {
+        var columns = max(1, wanted)
+        while columns > 1 && columnWidth(width, count: columns) < minimum { columns -= 1 }
+        return columns
+    }
+}

@@ -35,9 +35,7 @@ struct SwatchBuilder {
 
     private func rowWidth(_ count: Int) -> Double { Double(count) * SwatchBuilder.side + Double(max(0, count - 1)) * spacing }
 
-    private func columnWidth(_ width: Double, _ count: Int) -> Double {
-        (width - Double(count - 1) * styles.columnGap) / Double(count)
-    }
+    private func columnWidth(_ width: Double, _ count: Int) -> Double { styles.columnWidth(width, count: count) }
 
     private func group(_ group: DocumentSwatchGroup, width: Double) throws -> ([PageItem], Double) {
         let side = SwatchBuilder.side

@@ -12,9 +12,9 @@ struct WriteInBuilder {
     static let minimumLine = points(mm: 30)
 
     func pieces(_ fields: [DocumentWriteIn], width: Double, columns: Int, gap: Double) throws -> [Piece] {
-        var columns = max(1, columns)
-        while columns > 1 && columnWidth(width, columns) < WriteInBuilder.minimumLine * 2 { columns -= 1 }
-        let cellWidth = columnWidth(width, columns)
+        // A field needs its label and a line long enough to write on.
+        let columns = styles.columns(columns, in: width, minimum: WriteInBuilder.minimumLine * 2)
+        let cellWidth = styles.columnWidth(width, count: columns)
         var pieces: [Piece] = []
         for start in stride(from: 0, to: fields.count, by: columns) {
             var items: [PageItem] = []
@@ -28,10 +28,6 @@ struct WriteInBuilder {
             pieces.append(Piece(height: height, items: items, spaceBefore: pieces.isEmpty ? gap : styles.itemGap))
         }
         return pieces
-    }
-
-    private func columnWidth(_ width: Double, _ columns: Int) -> Double {
-        (width - Double(columns - 1) * styles.columnGap) / Double(columns)
     }
 
     /// One field: the label on the line's start side, the line (or the choices) after it;

@@ -29,7 +29,7 @@ struct OneHandout {
 
     /// HANDOUT-EDITION-PAPER plus the variant suffix, as `render` names its files.
     static func stem(_ result: RenderResult, handout: String, options: CommonOptions) -> String {
-        "\(handout)-\(result.editionTag)-\(result.paper.rawValue)\(options.fileSuffix)"
+        FileStem.make(handout: handout, edition: result.editionTag, page: result.paper.rawValue, suffix: options.fileSuffix)
     }
 }
 

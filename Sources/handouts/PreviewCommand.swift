@@ -43,9 +43,7 @@ struct PreviewCommand: AsyncParsableCommand {
             }
             let images = result.pngPages
             let folder = URL(fileURLWithPath: outDir, isDirectory: true)
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
-            }
+            try OutputFolder.create(folder)
             for (index, png) in images.enumerated() where page == nil || page == index + 1 {
                 let file = folder.appendingPathComponent("\(OneHandout.stem(result, handout: handout, options: common))-p\(index + 1).png")
                 try AtomicFile.write(png, to: file)

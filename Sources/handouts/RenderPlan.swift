@@ -86,7 +86,8 @@ struct RenderPlan {
                 for paper in papers {
                     let page = imposition.map { "\($0.cardsPerSheet)up-\((request.sheet ?? .a4).rawValue)" } ?? paper.rawValue
                     let file = request.output.map { URL(fileURLWithPath: $0) }
-                        ?? folder.appendingPathComponent("\(handout)-\(edition.tag)-\(page)\(request.common.fileSuffix).pdf")
+                        ?? folder.appendingPathComponent(FileStem.make(handout: handout, edition: edition.tag, page: page,
+                                                                       suffix: request.common.fileSuffix) + ".pdf")
                     let renderRequest = RenderRequest(handout: handout, language: edition.language.requested,
                                                 country: request.common.country, paper: paper, site: request.site, options: options,
                                                 nUp: request.nUp, sheet: request.nUp == nil ? nil : (request.sheet ?? .a4))

@@ -14,7 +14,7 @@ struct RenderRun {
 
     func run() async throws -> ExitStatus {
         let date = try sourceDateEpoch()
-        try createFolder(plan.outputFolder)
+        try OutputFolder.create(plan.outputFolder)
         AtomicFile.removeStalePartials(in: plan.outputFolder)
         for skipped in plan.skipped {
             Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
@@ -89,14 +89,6 @@ struct RenderRun {
         return "wrote \(displayPath(item.file))  (\(pages) page\(pages == 1 ? "" : "s"), \(kilobytes(result.pdf.count))\(shrink)\(notes))"
     }
 
-    private func createFolder(_ folder: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
-        }
-    }
-
     /// One warning for the draft guides: the footer of every page already says it.
     private func warnAboutDrafts() {
         let drafts = plan.languages.compactMap { try? project.guide($0) }.filter { $0.review.status == .draft }
@@ -166,7 +158,7 @@ struct ItemError: Error, CustomStringConvertible {
     let item: RenderPlan.Item
     let underlying: Error
     var description: String {
-        "\(item.handout)-\(item.edition.tag)-\(item.paper.rawValue): \(String(describing: underlying))"
+        "\(item.file.deletingPathExtension().lastPathComponent): \(String(describing: underlying))"
     }
 }
 

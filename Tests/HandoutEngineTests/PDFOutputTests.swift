@@ -10,15 +10,19 @@ import HandoutModel
 
     /// Compares the recording painter's log with the committed golden file; run with
     /// UPDATE_GOLDENS=1 to rewrite them after an intended change, then review the diff.
-    @Test(arguments: [("colostrum-facts", Paper.a4), ("first-week", Paper.letter), ("alternatives-card", Paper.a6)])
-    func drawingOperationsMatchTheGolden(handout: String, paper: Paper) async throws {
+    /// English as a UK and a US ward print it, Arabic (right to left) and Japanese (CJK).
+    @Test(arguments: [("colostrum-facts", "en", "GB", Paper.a4), ("first-week", "en-US", "US", Paper.letter),
+                      ("alternatives-card", "en", "GB", Paper.a6), ("first-week", "ar", "GB", Paper.a4),
+                      ("colostrum-facts", "ja", "JP", Paper.a4)])
+    func drawingOperationsMatchTheGolden(handout: String, language: String, country: String, paper: Paper) async throws {
         let log = try await Shared.withRenderer { renderer -> String in
-            let laidOut = try renderer.layout(renderer.document(handout: handout, language: "en", paper: paper))
+            let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, country: country, paper: paper,
+                                                                date: 1_796_083_200))
             let recorder = RecordingPainter()
             try laidOut.paint(on: recorder)
             return recorder.log
         }
-        let file = PDFOutputTests.goldens.appendingPathComponent("\(handout)-en-\(paper.rawValue).txt")
+        let file = PDFOutputTests.goldens.appendingPathComponent("\(handout)-\(language)-\(country)-\(paper.rawValue).txt")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
             try log.write(to: file, atomically: true, encoding: .utf8)
             return
@@ -58,9 +62,9 @@ import HandoutModel
 
     /// The date arithmetic behind the PDF's creation date, at the edges a calendar gets wrong.
     @Test func datesAreUTCCalendarDates() {
-        #expect(CairoPainter.isoDate(0) == "1970-01-01T00:00:00Z")
-        #expect(CairoPainter.isoDate(951_782_400) == "2000-02-29T00:00:00Z")
-        #expect(CairoPainter.isoDate(4_102_444_799) == "2099-12-31T23:59:59Z")
+        #expect(CalendarDate.isoTimestamp(0) == "1970-01-01T00:00:00Z")
+        #expect(CalendarDate.isoTimestamp(951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(CalendarDate.isoTimestamp(4_102_444_799) == "2099-12-31T23:59:59Z")
     }
 
     /// Link targets reach Cairo as quoted attributes: a quote or backslash in a URL must not

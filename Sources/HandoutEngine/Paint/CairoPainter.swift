@@ -60,7 +60,7 @@ public final class CairoPainter: Painter {
         set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", "))
         set(CAIRO_PDF_METADATA_CREATOR, meta.creator)
         // Cairo 1.16 ignores SOURCE_DATE_EPOCH: set both dates so reruns are byte-identical.
-        let date = CairoPainter.isoDate(meta.date)
+        let date = CalendarDate.isoTimestamp(meta.date)
         set(CAIRO_PDF_METADATA_CREATE_DATE, date)
         set(CAIRO_PDF_METADATA_MOD_DATE, date)
         cr = cairo_create(surface)
@@ -218,24 +218,6 @@ public final class CairoPainter: Painter {
         return escaped
     }
 
-    /// "2026-11-30T00:00:00Z" for seconds since 1970, in UTC. Plain arithmetic (days to a
-    /// civil date, after Howard Hinnant's algorithm) rather than a DateFormatter, which would
-    /// start ICU for one string per PDF.
-    static func isoDate(_ seconds: Int) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year.padded(4))-\(month.padded(2))-\(day.padded(2))T\((secondOfDay / 3_600).padded(2)):"
-            + "\((secondOfDay % 3_600 / 60).padded(2)):\((secondOfDay % 60).padded(2))Z"
-    }
 }
 
 /// Collects the bytes Cairo writes. Cairo calls this for every few bytes of PDF it prints

@@ -86,3 +86,22 @@ public enum AtomicFile {
         }
     }
 }
+
+/// The folder output goes to, made if it is not there, or one line saying why it cannot be.
+public enum OutputFolder {
+    public static func create(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EngineError.output("cannot create the folder \(folder.path)", fix: "choose a folder you can write to with --out-dir")
+        }
+    }
+}
+
+/// How every output file is named: HANDOUT-EDITION-PAPER plus the variant suffix
+/// (colostrum-facts-es-US-letter-large.pdf), so files of one run never overwrite another's.
+public enum FileStem {
+    public static func make(handout: String, edition: String, page: String, suffix: String) -> String {
+        "\(handout)-\(edition)-\(page)\(suffix)"
+    }
+}

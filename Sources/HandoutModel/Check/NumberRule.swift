@@ -81,6 +81,12 @@ public struct NumberSignature: Sendable, Equatable, CustomStringConvertible {
         ("cm", ["cm", "см", "سم", "सेमी", "সেমি", "ਸੈਮੀ", "ซม.", "厘米", "公分", "센티미터", "センチ"]),
     ]
 
+    static func isWrittenWithoutSpaces(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0x0E00...0x0E7F).contains(value) || (0x1000...0x109F).contains(value)
+    }
+
     /// Units count where they name a number's unit: right after the number (spaces
     /// allowed, "30 mL", "30مل", "30毫升"), or a percent sign right before it ("%10").
     /// A unit's letters inside a word ("عمل", "html") are not a unit.
@@ -98,7 +104,9 @@ public struct NumberSignature: Sendable, Equatable, CustomStringConvertible {
                     let afterNumber = before >= 0 && characters[before].isNumber
                     let beforeNumber = symbol == "%" && index + unit.count < characters.count && characters[index + unit.count].isNumber
                     let end = index + unit.count
+                    // Scripts written without spaces (Chinese, Japanese) run on into the next word.
                     let wordGoesOn = end < characters.count && characters[end].isLetter && unit.last!.isLetter
+                        && !NumberSignature.isWrittenWithoutSpaces(characters[end])
                     if (afterNumber || beforeNumber) && !wordGoesOn { found.append(symbol) }
                     index = end
                 }

@@ -198,7 +198,10 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A date without a time or zone, as written in the guide (2026-12-01).
+/// A date without a time or zone, as written in the guide (2026-12-01), and the one place
+/// that converts between calendar dates and seconds since 1970 (UTC). Plain arithmetic
+/// after Howard Hinnant's civil-date algorithms: no Calendar or DateFormatter, which start
+/// ICU for a few strings per PDF.
 public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
@@ -206,26 +209,45 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        var components = DateComponents()
-        components.year = year; components.month = month; components.day = day
-        components.timeZone = TimeZone(identifier: "UTC")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day else { return nil }
+              (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
+        // 2026-02-30 comes back as March 2: not a date.
+        guard CalendarDate(days: daysSince1970) == self else { return nil }
+    }
+
+    /// The date `days` days after 1970-01-01.
+    init(days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     public var description: String { "\(year.padded(4))-\(month.padded(2))-\(day.padded(2))" }
 
     /// Seconds since 1970 at midnight UTC.
-    public var epochSeconds: Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-        return Int(date.timeIntervalSince1970)
+    public var epochSeconds: Int { daysSince1970 * 86_400 }
+
+    /// "2026-11-30T00:00:00Z" for seconds since 1970, in UTC (the PDF's dates).
+    public static func isoTimestamp(_ seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        return "\(CalendarDate(days: days))T\((secondOfDay / 3_600).padded(2)):"
+            + "\((secondOfDay % 3_600 / 60).padded(2)):\((secondOfDay % 60).padded(2))Z"
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

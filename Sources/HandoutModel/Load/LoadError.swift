@@ -72,10 +72,3 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 }
-
-/// Several load errors found in one pass, so a translator sees every gap at once.
-public struct LoadErrors: Error, Sendable, CustomStringConvertible {
-    public let errors: [LoadError]
-    public init(_ errors: [LoadError]) { self.errors = errors }
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
-}
