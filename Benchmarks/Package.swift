@@ -50,5 +50,15 @@ let package = Package(
                 .product(name: "HandoutModel", package: "Handouts"),
             ]
         ),
+        // Renders 10,000 documents in one process through the render worker, the input
+        // changed every time, and prints resident memory as it goes: a leak shows as growth.
+        .executableTarget(
+            name: "memory",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "HandoutEngine", package: "Handouts"),
+                .product(name: "HandoutModel", package: "Handouts"),
+            ]
+        ),
     ]
 )

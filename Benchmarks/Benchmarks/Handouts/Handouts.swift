@@ -30,12 +30,11 @@ private let renderer: Renderer = {
     do { return try Renderer(project: BenchSupport.project()) } catch { fatalError("cannot start a renderer: \(error)") }
 }()
 
+import Synchronization
+
 /// Counts renders in this process, so every render gets a site profile of its own.
-private final class Serial: @unchecked Sendable {
-    private var value = 0
-    func next() -> Int { value += 1; return value }
-}
-private let serial = Serial()
+private let renders = Atomic<Int>(0)
+private enum Serial { static func next() -> Int { renders.add(1, ordering: .relaxed).newValue } }
 
 private let cpuMetric = BenchmarkMetric.custom("CPU time, getrusage (us)")
 
@@ -60,9 +59,8 @@ private func measure(_ benchmark: Benchmark, _ body: () throws -> Void) throws {
 
 /// Compose + typeset + lay out + paint to PDF bytes (nothing is written to disk).
 private func render(_ handout: String, _ language: String, _ paper: Paper) throws -> Int {
-    let site = BenchSupport.site(serial.next())
-    let pdf = try renderer.renderPDF(handout: handout, language: language, paper: paper, site: site).pdf
-    return pdf.count
+    let site = BenchSupport.site(Serial.next())
+    return try renderer.renderPDF(handout: handout, language: language, paper: paper, site: site).count
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -128,7 +126,7 @@ let benchmarks: @Sendable () -> Void = {
         try measure(benchmark) {
             let fresh = try Renderer(project: BenchSupport.project())
             blackHole(try fresh.renderPDF(handout: "colostrum-facts", language: "en", paper: .a4,
-                                          site: BenchSupport.site(serial.next())).pdf.count)
+                                          site: BenchSupport.site(Serial.next())).count)
         }
     }
 }

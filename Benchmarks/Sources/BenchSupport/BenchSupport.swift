@@ -44,3 +44,22 @@ public enum BenchSupport {
             hours: nil, url: nil, logoPath: nil, brandColor: nil, file: "bench")
     }
 }
+
+import HandoutEngine
+
+extension Renderer {
+    /// One handout as the command line makes it: the language tag and country resolved the
+    /// same way, then composed, laid out and painted to PDF bytes.
+    public func renderPDF(handout: String, language: String, country: String? = "GB", paper: Paper, site: Site) throws -> Data {
+        let edition = try project.edition(language: language, country: country, site: site)
+        return try renderPDF(handout: handout, edition: edition, paper: paper, site: site).pdf
+    }
+}
+
+/// Resident memory of this process, in MiB (from /proc/self/statm).
+public func residentMiB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}

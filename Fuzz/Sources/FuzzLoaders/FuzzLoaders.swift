@@ -33,6 +33,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     run("LayoutLoader.parse") { checkStrings(try LayoutLoader.parse(root), loader: "LayoutLoader.parse") }
     run("ThemeLoader.parse") { checkStrings(try ThemeLoader.parse(root), loader: "ThemeLoader.parse") }
     run("SiteLoader.parse") { checkStrings(try SiteLoader.parse(root), loader: "SiteLoader.parse") }
+    run("RegionLoader.parse") { checkStrings(try RegionLoader.parse(root), loader: "RegionLoader.parse") }
+    run("RegionLoader.parseStorageRules") {
+        checkStrings(try RegionLoader.parseStorageRules(root), loader: "RegionLoader.parseStorageRules")
+    }
     run("SourceList.parse") {
         let list = try SourceList.parse(root)
         checkStrings(list, loader: "SourceList.parse")
