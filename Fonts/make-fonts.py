@@ -18,7 +18,8 @@ What it makes, and why:
   JIS X 0208 level 1 (Japanese), GB2312 level 1 (Simplified Chinese), KS X 1001 Hangul
   (Korean), and CJK punctuation and full-width forms. Whole CJK collections are 20 MB per
   weight; the subsets keep Fonts/ well under 40 MB.
-- Noto Sans Symbols 2: only the marks the handouts print (✱).
+- Noto Sans Symbols 2: only the marks the handouts print (✱); Noto Sans Math: only the
+  minus sign (U+2212), which Noto Sans lacks.
 - Noto Nastaliq Urdu (Urdu readers expect Nastaliq, not Naskh), Noto Sans Bengali, Noto Sans
   Gurmukhi (Panjabi) and Noto Sans Myanmar (Burmese, Unicode encoding, not Zawgyi): every
   glyph, static, no hinting. Debian's Nastaliq Bold says weight 400 in OS/2 (its style name
@@ -215,11 +216,14 @@ def groups():
 
     def symbols():
         subset(f"{NOTO}/NotoSansSymbols2-Regular.ttf", "NotoSansSymbols2-Regular.subset.ttf", unicodes="U+2731")
+        # The minus sign of "−18 °C": Noto Sans has none, and without it fontconfig takes it
+        # from whichever script font it finds first (Devanagari, Bengali...).
+        subset(f"{NOTO}/NotoSansMath-Regular.ttf", "NotoSansMath-Regular.subset.ttf", unicodes="U+2212")
     return {
         "sans": whole("NotoSans", ["Regular", "Bold", "Italic", "BoldItalic"]),
         "naskh": whole("NotoNaskhArabic"),
         "devanagari": whole("NotoSansDevanagari"),
-        "symbols": (symbols, ["NotoSansSymbols2-Regular.subset.ttf"]),
+        "symbols": (symbols, ["NotoSansSymbols2-Regular.subset.ttf", "NotoSansMath-Regular.subset.ttf"]),
         "cjk-jp": cjk("jp", 0, lambda: common + kana + joyo() + rows("euc_jp", 16, 47)),
         "cjk-kr": cjk("kr", 1, lambda: common + rows("euc_kr", 16, 40)),
         "cjk-sc": cjk("sc", 2, lambda: common + rows("gb2312", 16, 55)),

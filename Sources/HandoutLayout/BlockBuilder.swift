@@ -48,7 +48,7 @@ struct BlockBuilder {
             }
             if let legend = block.urgentLegend {
                 let text = try measurer.typeset(legend, style: styles.style(.body, bold: true), width: inner)
-                pieces.append(Piece(height: text.height, items: paragraphItems(text, color: styles.color("urgent")),
+                pieces.append(Piece(height: text.height, items: paragraphItems(text, color: styles.color(.urgent)),
                                     spaceBefore: styles.paragraphGap))
             }
         } catch let error as TypesetError {
@@ -68,17 +68,17 @@ struct BlockBuilder {
     func decoration(for component: Component) -> Decoration? {
         switch component {
         case .section, .table, .tracker, .sources: return nil
-        case .box: return Decoration(fill: styles.color("box_fill"), stroke: nil, bar: nil, padding: styles.boxPadding)
+        case .box: return Decoration(fill: styles.color(.boxFill), stroke: nil, bar: nil, padding: styles.boxPadding)
         case .alert:
-            return Decoration(fill: styles.color("alert_fill"), stroke: styles.color("alert_line"),
-                              bar: styles.color("alert_line"), padding: styles.boxPadding)
-        case .contacts: return Decoration(fill: nil, stroke: styles.color("rule"), bar: nil, padding: styles.boxPadding)
+            return Decoration(fill: styles.color(.alertFill), stroke: styles.color(.alertLine),
+                              bar: styles.color(.alertLine), padding: styles.boxPadding)
+        case .contacts: return Decoration(fill: nil, stroke: styles.color(.rule), bar: nil, padding: styles.boxPadding)
         }
     }
 
     func headingPiece(_ heading: RichText, component: Component, width: Double) throws -> Piece {
         let text = try measurer.typeset(heading, style: styles.style(.heading), width: width)
-        let color = component == .alert ? styles.color("urgent") : styles.color("accent")
+        let color = component == .alert ? styles.color(.urgent) : styles.color(.accent)
         return Piece(height: text.height,
                      items: [.beginTag(.heading2), .frame(.text(text, origin: Point(x: 0, y: 0), color: color)),
                              .endTag(.heading2), .outline(title: heading.plainText, level: 2, y: 0)],
@@ -95,7 +95,7 @@ struct BlockBuilder {
             let isSources = block.component == .sources
             let style = isSources ? styles.style(.small) : styles.style(.body)
             let text = try measurer.typeset(rich, style: style, width: width)
-            let color = isSources ? styles.color("muted") : styles.color("text")
+            let color = isSources ? styles.color(.muted) : styles.color(.text)
             return [Piece(height: text.height, items: paragraphItems(text, color: color), spaceBefore: gap)]
         case let .list(style, items):
             let list = ListBuilder(measurer: measurer, styles: styles, style: style)

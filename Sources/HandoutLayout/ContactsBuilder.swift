@@ -69,7 +69,7 @@ struct ContactsBuilder {
         }
         for paragraph in paragraphs {
             let text = try measurer.typeset(paragraph, style: styles.style(.body), width: width)
-            let frame = Frame.text(text, origin: Point(x: 0, y: 0), color: styles.color("text"))
+            let frame = Frame.text(text, origin: Point(x: 0, y: 0), color: styles.color(.text))
             var items: [PageItem] = [.beginTag(.paragraph), .frame(frame), .endTag(.paragraph)]
             // A web address in the text: the whole line is its link (a card has no room for a QR code).
             if let link = paragraph.runs.compactMap(\.link).first { items.append(.link(frame.bounds, uri: link)) }
@@ -81,7 +81,7 @@ struct ContactsBuilder {
     private func cell(_ contact: Contact, width: Double) throws -> Piece {
         let labelWidth = width * 0.5
         let label = try measurer.typeset(RichText(plain: contact.label), style: styles.style(.body), width: labelWidth - styles.gap(6))
-        var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color("text")))]
+        var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(.text)))]
         var height = label.height
         let numberX = labelWidth
         let baseline = label.lines.first?.baseline ?? styles.size(.body)
@@ -89,7 +89,7 @@ struct ContactsBuilder {
             // A write-in line, long enough for a full phone number in handwriting.
             let lineY = baseline + styles.gap(2)
             items.append(.artifact(.line(from: Point(x: numberX, y: lineY), to: Point(x: width, y: lineY),
-                                         color: styles.color("muted"), width: 0.8)))
+                                         color: styles.color(.muted), width: 0.8)))
         } else {
             // Numbers are typeset left-to-right even on right-to-left pages, so they dial as
             // read, and sit next to their label (right-aligned in their box on such pages).
@@ -100,7 +100,7 @@ struct ContactsBuilder {
             let number = try measurer.typeset(RichText(runs: [.init(contact.number, bold: true, link: link)]), style: style,
                                               width: width - numberX)
             let origin = Point(x: numberX, y: baseline - (number.lines.first?.baseline ?? style.size))
-            let frame = Frame.text(number, origin: origin, color: styles.color("text"))
+            let frame = Frame.text(number, origin: origin, color: styles.color(.text))
             items += [.frame(frame), .link(frame.bounds, uri: link)]
             height = max(height, origin.y + number.height)
         }

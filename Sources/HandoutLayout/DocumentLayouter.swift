@@ -26,7 +26,7 @@ public struct DocumentLayouter {
                 firstOverflow = overflow  // the tightest attempt says how much is really missing
             }
         }
-        let floorFactor = document.scale.bodyFloor / document.scale["body"]
+        let floorFactor = document.scale.bodyFloor / document.scale[.body]
         guard document.overflow == .shrink, floorFactor < 1 else {
             throw overflowError(document, firstOverflow!, factor: 1)
         }
@@ -54,7 +54,7 @@ public struct DocumentLayouter {
 
     private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double) -> LayoutError {
         .overflow(handout: document.handout, language: document.language, blockID: overflow.blockID, page: overflow.page,
-                  excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale["body"] * factor)
+                  excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale[.body] * factor)
     }
 
     private func attempt(_ document: Document, factor: Double, gaps: Double, lines: Double) throws -> LaidOutDocument {

@@ -34,7 +34,7 @@ struct FigureBuilder {
             let text = try measurer.typeset(caption, style: styles.style(.body), width: captionWidth)
             let origin = beside ? Point(x: drawnWidth + styles.gap(8), y: max(0, (drawnHeight - text.height) / 2))
                                 : Point(x: 0, y: drawnHeight + styles.paragraphGap)
-            items += [.beginTag(.caption), .frame(.text(text, origin: origin, color: styles.color("text"))), .endTag(.caption)]
+            items += [.beginTag(.caption), .frame(.text(text, origin: origin, color: styles.color(.text))), .endTag(.caption)]
             height = max(height, origin.y + text.height)
         }
         return Piece(height: height, items: items, spaceBefore: gap)

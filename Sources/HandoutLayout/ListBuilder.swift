@@ -61,7 +61,7 @@ struct ListBuilder {
         let text = try measurer.typeset(item.urgent ? bold(item.text) : item.text, style: body, width: width - indent)
         var items: [PageItem] = [.beginTag(.listItem)]
         items += try marker(for: item, number: number, firstBaseline: text.lines.first?.baseline ?? body.size, indent: indent)
-        items += [.beginTag(.listBody), .frame(.text(text, origin: Point(x: indent, y: 0), color: styles.color("text")))]
+        items += [.beginTag(.listBody), .frame(.text(text, origin: Point(x: indent, y: 0), color: styles.color(.text)))]
         var height = text.height
         // Sub-items stay with their parent (one piece), as a list nested in its body.
         if !item.children.isEmpty {
@@ -77,10 +77,10 @@ struct ListBuilder {
                     items += try urgentMarker(x: indent, baseline: baseline, width: subIndent)
                 } else {
                     items.append(.artifact(.disc(center: Point(x: indent + subIndent * 0.35, y: baseline - body.size * 0.33),
-                                                 radius: body.size * 0.12, color: styles.color("muted"))))
+                                                 radius: body.size * 0.12, color: styles.color(.muted))))
                 }
                 items += [.beginTag(.listBody),
-                          .frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color("text"))),
+                          .frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color(.text))),
                           .endTag(.listBody), .endTag(.listItem)]
                 height += childText.height
             }
@@ -96,11 +96,11 @@ struct ListBuilder {
         switch style {
         case .bullet:
             return [.artifact(.disc(center: Point(x: indent * 0.35, y: firstBaseline - size * 0.33), radius: size * 0.17,
-                                    color: styles.color("accent")))]
+                                    color: styles.color(.accent)))]
         case .checkbox:
             let side = size * 0.95
             return [.artifact(.rect(Rect(x: 0, y: firstBaseline - size * 0.8, width: side, height: side),
-                                    fill: .white, stroke: styles.color("tick"), lineWidth: 1))]
+                                    fill: .white, stroke: styles.color(.tick), lineWidth: 1))]
         case .number:
             // A numbered badge: digits in a disc read the same in either direction.
             // Digits at body size: the step number is content, not decoration.
@@ -110,10 +110,10 @@ struct ListBuilder {
             digitStyle.direction = .ltr
             let digits = try measurer.typeset(RichText(plain: String(number)), style: digitStyle, width: radius * 2)
             let baseline = digits.lines.first?.baseline ?? digitStyle.size
-            return [.artifact(.disc(center: center, radius: radius, color: styles.color("accent"))),
+            return [.artifact(.disc(center: center, radius: radius, color: styles.color(.accent))),
                     .beginTag(.label),
                     .frame(.text(digits, origin: Point(x: center.x - radius, y: center.y - baseline + digitStyle.size * 0.36),
-                                 color: styles.color("on_accent"))),
+                                 color: styles.color(.onAccent))),
                     .endTag(.label)]
         }
     }
@@ -123,7 +123,7 @@ struct ListBuilder {
         let mark = try measurer.typeset(RichText(plain: ListBuilder.urgentMarker), style: style, width: width)
         let markBaseline = mark.lines.first?.baseline ?? style.size
         return [.beginTag(.label),
-                .frame(.text(mark, origin: Point(x: x, y: baseline - markBaseline), color: styles.color("urgent"))),
+                .frame(.text(mark, origin: Point(x: x, y: baseline - markBaseline), color: styles.color(.urgent))),
                 .endTag(.label)]
     }
 

@@ -24,9 +24,9 @@ struct PageChrome {
             let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: textWidth)
             let subtitleY = top + title.height + styles.gap(4)
             let bottom = subtitleY + subtitle.height + styles.gap(12)
-            let onAccent = styles.color("on_accent")
+            let onAccent = styles.color(.onAccent)
             var items: [PageItem] = [
-                .artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color("accent"),
+                .artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color(.accent),
                                 stroke: nil, lineWidth: 0)),
                 .beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
                 .endTag(.heading1), .outline(title: document.title, level: 1, y: 0),
@@ -44,9 +44,9 @@ struct PageChrome {
             let isHeading = isFirstPage
             let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.heading), width: width)
             let bottom = top + title.height + styles.gap(7)
-            let onAccent = styles.color("on_accent")
+            let onAccent = styles.color(.onAccent)
             var items: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom),
-                                                     fill: styles.color("accent"), stroke: nil, lineWidth: 0))]
+                                                     fill: styles.color(.accent), stroke: nil, lineWidth: 0))]
             if isHeading {
                 items += [.beginTag(.heading1), .frame(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)),
                           .endTag(.heading1), .outline(title: document.title, level: 1, y: 0)]
@@ -92,18 +92,18 @@ struct PageChrome {
 
         let top = pageSize.height - margins.bottom - height
         var items: [PageItem] = [.artifact(.line(from: Point(x: margins.left, y: top), to: Point(x: pageSize.width - margins.right, y: top),
-                                                 color: styles.color("rule"), width: 0.6))]
+                                                 color: styles.color(.rule), width: 0.6))]
         let lineY = top + ruleGap
         if let pageLabel {
-            items.append(.artifact(.text(pageLabel, origin: Point(x: margins.left, y: lineY), color: styles.color("muted"))))
+            items.append(.artifact(.text(pageLabel, origin: Point(x: margins.left, y: lineY), color: styles.color(.muted))))
         }
-        let leadingFrame = Frame.text(leading, origin: Point(x: margins.left, y: lineY), color: styles.color("text"))
+        let leadingFrame = Frame.text(leading, origin: Point(x: margins.left, y: lineY), color: styles.color(.text))
         items += [.beginTag(.paragraph), .frame(leadingFrame), .endTag(.paragraph)]
         for run in document.footer.leading.runs {
             if let link = run.link { items.append(.link(leadingFrame.bounds, uri: link)) }
         }
         items += [.beginTag(.paragraph),
-                  .frame(.text(notice, origin: Point(x: margins.left, y: lineY + leading.height), color: styles.color("muted"))),
+                  .frame(.text(notice, origin: Point(x: margins.left, y: lineY + leading.height), color: styles.color(.muted))),
                   .endTag(.paragraph)]
         return (items, height)
     }

@@ -28,13 +28,13 @@ struct QRCodeBuilder {
         let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width - textX)
         let textHeight = captionText.height + link.height
         let textY = max(0, (side - textHeight) / 2)
-        let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color("accent"))
+        let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color(.accent))
         let items: [PageItem] = [
             .beginTag(.figure),
             .frame(.rects(rects, fill: .black)),
             .endTag(.figure),
             .beginTag(.paragraph),
-            .frame(.text(captionText, origin: Point(x: textX, y: textY), color: styles.color("text"))),
+            .frame(.text(captionText, origin: Point(x: textX, y: textY), color: styles.color(.text))),
             .frame(linkFrame),
             .link(linkFrame.bounds, uri: url),
             .link(Rect(x: 0, y: 0, width: side, height: side), uri: url),
@@ -56,10 +56,10 @@ struct QRCodeBuilder {
         let captionText = try measurer.typeset(caption, style: captionStyle, width: width)
         let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width)
         let qrX = (width - side) / 2, qrY = captionText.height
-        let linkFrame = Frame.text(link, origin: Point(x: 0, y: qrY + side), color: styles.color("accent"))
+        let linkFrame = Frame.text(link, origin: Point(x: 0, y: qrY + side), color: styles.color(.accent))
         let items: [PageItem] = [
             .beginTag(.paragraph),
-            .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color("text"))),
+            .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color(.text))),
             .endTag(.paragraph),
             .beginTag(.figure),
             .frame(.rects(rects.map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),

@@ -3,7 +3,7 @@ import HandoutModel
 /// The text styles of one document at one scale factor (1 as designed; less when a fixed
 /// page has to shrink to fit).
 struct Styles {
-    enum Role { case title, subtitle, heading, body, table, small }
+    typealias Role = TypeRole
 
     let document: Document
     /// Scale of type (and spacing with it): 1 as designed, less when a fixed page shrinks.
@@ -37,15 +37,7 @@ struct Styles {
     var spacing: Theme.Spacing { document.theme.spacing }
 
     func size(_ role: Role) -> Double {
-        let scale = document.scale
-        switch role {
-        case .title: return scale["title"] * factor
-        case .subtitle: return scale["subtitle"] * factor
-        case .heading: return scale["heading"] * factor
-        case .body: return scale["body"] * factor
-        case .table: return scale["table"] * factor
-        case .small: return scale["small"] * factor
-        }
+        document.scale[role] * factor
     }
 
     func style(_ role: Role, bold: Bool = false, alignment: TextStyle.Alignment = .start, lineHeight: Double? = nil) -> TextStyle {
@@ -69,7 +61,7 @@ struct Styles {
     var listIndent: Double { gap(spacing.listIndent) }
 
     /// Colours after the site's brand colour and the grayscale choice.
-    func color(_ key: String) -> RGB { document.colors[key] }
+    func color(_ role: ColorRole) -> RGB { document.colors[role] }
 }
 
 /// The one rule for side-by-side columns: equal widths with the column gap between, and no

@@ -43,7 +43,7 @@ struct SwatchBuilder {
         numberStyle.direction = .ltr
         let label = try measurer.typeset(group.label, style: styles.style(.body), width: width)
         var items: [PageItem] = [.beginTag(.paragraph),
-                                 .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(group.alert ? "urgent" : "text"))),
+                                 .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(group.alert ? .urgent : .text))),
                                  .endTag(.paragraph)]
         var height = label.height
         guard !styles.document.options.grayscale, !group.swatches.isEmpty else { return (items, height) }
@@ -54,9 +54,9 @@ struct SwatchBuilder {
             let x = Double(index % perRow) * (side + spacing)
             let y = top + Double(index / perRow) * (side + spacing + numberStyle.size * 1.4)
             items.append(.frame(.rect(Rect(x: x, y: y, width: side, height: side), fill: swatch.colour,
-                                      stroke: styles.color("muted"), lineWidth: 0.5)))
+                                      stroke: styles.color(.muted), lineWidth: 0.5)))
             let number = try measurer.typeset(RichText(plain: String(swatch.number)), style: numberStyle, width: side)
-            items.append(.frame(.text(number, origin: Point(x: x, y: y + side + 1), color: styles.color("text"))))
+            items.append(.frame(.text(number, origin: Point(x: x, y: y + side + 1), color: styles.color(.text))))
             height = max(height, y + side + 1 + number.height)
         }
         items.append(.endTag(.figure))

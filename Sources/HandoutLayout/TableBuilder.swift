@@ -21,21 +21,21 @@ struct TableBuilder {
             }
             let rowHeight = (texts.map(\.height).max() ?? 0) + 2 * pad
             if isHeader {
-                items.append(.artifact(.rect(Rect(x: 0, y: y, width: width, height: rowHeight), fill: styles.color("box_fill"),
+                items.append(.artifact(.rect(Rect(x: 0, y: y, width: width, height: rowHeight), fill: styles.color(.boxFill),
                                              stroke: nil, lineWidth: 0)))
             }
             items.append(.beginTag(.tableRow))
             var x = 0.0
             for column in 0..<columns {
                 let role: StructureRole = isHeader ? .tableHeader : .tableCell
-                let color = isHeader ? styles.color("accent") : styles.color("text")
+                let color = isHeader ? styles.color(.accent) : styles.color(.text)
                 items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: y + pad), color: color)),
                           .endTag(role)]
                 x += widths[column]
             }
             items.append(.endTag(.tableRow))
             y += rowHeight
-            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color("rule"),
+            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color(.rule),
                                          width: isHeader ? 1.2 : 0.6)))
         }
         items.append(.endTag(.table))

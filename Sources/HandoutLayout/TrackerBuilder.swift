@@ -30,7 +30,7 @@ struct TrackerBuilder {
 
         /// The grid around one row: side borders, column rules, the rule under it.
         func grid(height: Double, top: Bool) -> [PageItem] {
-            let rule = styles.color("rule")
+            let rule = styles.color(.rule)
             var items: [PageItem] = [
                 .artifact(.line(from: Point(x: 0, y: 0), to: Point(x: 0, y: height), color: rule, width: 0.8)),
                 .artifact(.line(from: Point(x: width, y: 0), to: Point(x: width, y: height), color: rule, width: 0.8)),
@@ -47,13 +47,13 @@ struct TrackerBuilder {
             headerTexts.append(try measurer.typeset(column.label, style: headerStyle, width: widths[index] - 2 * pad))
         }
         let headerHeight = (headerTexts.map(\.height).max() ?? 0) + 2 * pad
-        var header: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color("box_fill"),
+        var header: [PageItem] = [.artifact(.rect(Rect(x: 0, y: 0, width: width, height: headerHeight), fill: styles.color(.boxFill),
                                                   stroke: nil, lineWidth: 0))]
         header += grid(height: headerHeight, top: true)
         header += [.beginTag(.table), .beginTag(.tableRow)]
         var x = 0.0
         for (index, text) in headerTexts.enumerated() {
-            header += [.beginTag(.tableHeader), .frame(.text(text, origin: Point(x: x + pad, y: pad), color: styles.color("accent"))),
+            header += [.beginTag(.tableHeader), .frame(.text(text, origin: Point(x: x + pad, y: pad), color: styles.color(.accent))),
                        .endTag(.tableHeader)]
             x += index == 0 ? dayWidth : widths[index - 1]
         }
@@ -73,7 +73,7 @@ struct TrackerBuilder {
                     let lineY = cellHeight - pad
                     cellItems += [.beginTag(.tableCell),
                                   .artifact(.line(from: Point(x: x + pad, y: lineY), to: Point(x: x + pad + inner, y: lineY),
-                                                  color: styles.color("muted"), width: 0.8)),
+                                                  color: styles.color(.muted), width: 0.8)),
                                   .endTag(.tableCell)]
                     rowHeight = max(rowHeight, cellHeight)
                     x += widths[index]
@@ -88,7 +88,7 @@ struct TrackerBuilder {
                     let bx = x + pad + Double(boxIndex % perLine) * (box + boxGap)
                     let by = pad + Double(boxIndex / perLine) * (box + boxGap)
                     cell.append(.artifact(.rect(Rect(x: bx, y: by, width: box, height: box), fill: .white,
-                                                stroke: styles.color("tick"), lineWidth: 1)))
+                                                stroke: styles.color(.tick), lineWidth: 1)))
                 }
                 var cellHeight = Double(lines) * (box + boxGap) - boxGap + 2 * pad
                 let target = row.targets[index]
@@ -96,7 +96,7 @@ struct TrackerBuilder {
                     let text = try measurer.typeset(target, style: targetStyle, width: inner)
                     cell += [.beginTag(.paragraph),
                              .frame(.text(text, origin: Point(x: x + pad, y: cellHeight - pad + styles.gap(3)),
-                                          color: styles.color("text"))),
+                                          color: styles.color(.text))),
                              .endTag(.paragraph)]
                     cellHeight += text.height + styles.gap(3)
                 }
@@ -106,7 +106,7 @@ struct TrackerBuilder {
             }
             var items = grid(height: rowHeight, top: false)
             items.append(.beginTag(.tableRow))
-            items += [.beginTag(.tableHeader), .frame(.text(label, origin: Point(x: pad, y: pad), color: styles.color("text"))),
+            items += [.beginTag(.tableHeader), .frame(.text(label, origin: Point(x: pad, y: pad), color: styles.color(.text))),
                       .endTag(.tableHeader)]
             items += cellItems
             items.append(.endTag(.tableRow))

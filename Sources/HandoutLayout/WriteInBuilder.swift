@@ -37,7 +37,7 @@ struct WriteInBuilder {
         let natural = try measurer.typeset(field.label, style: style, width: 10_000).naturalWidth
         let inline = natural + styles.gap(6) + WriteInBuilder.minimumLine <= width
         let label = try measurer.typeset(field.label, style: style, width: inline ? natural + 1 : width)
-        var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color("text")))]
+        var items: [PageItem] = [.beginTag(.paragraph), .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(.text)))]
         let baseline = label.lines.last?.baseline ?? style.size
         let rowTop = inline ? 0 : label.height
         let rowHeight = max(WriteInBuilder.minimumHeight, inline ? label.height : style.size * 1.2)
@@ -45,19 +45,19 @@ struct WriteInBuilder {
         let lineY = inline ? max(rowHeight - 1, baseline + styles.gap(2)) : rowTop + rowHeight - 1
         if field.choices.isEmpty {
             items.append(.artifact(.line(from: Point(x: startX, y: lineY), to: Point(x: width, y: lineY),
-                                         color: styles.color("muted"), width: 0.8)))
+                                         color: styles.color(.muted), width: 0.8)))
         } else {
             var x = startX
             let box = points(mm: 4.5)
             for choice in field.choices {
                 let boxY = lineY - box
                 items.append(.artifact(.rect(Rect(x: x, y: boxY, width: box, height: box), fill: .white,
-                                             stroke: styles.color("tick"), lineWidth: 1)))
+                                             stroke: styles.color(.tick), lineWidth: 1)))
                 // Set at its own width: a text box is mirrored as a whole on right-to-left pages.
                 let choiceWidth = try measurer.typeset(choice, style: styles.style(.body), width: 10_000).naturalWidth + 1
                 let text = try measurer.typeset(choice, style: styles.style(.body), width: choiceWidth)
                 let textBaseline = text.lines.first?.baseline ?? style.size
-                items.append(.frame(.text(text, origin: Point(x: x + box + styles.gap(3), y: lineY - textBaseline), color: styles.color("text"))))
+                items.append(.frame(.text(text, origin: Point(x: x + box + styles.gap(3), y: lineY - textBaseline), color: styles.color(.text))))
                 x += box + styles.gap(3) + text.naturalWidth + styles.gap(10)
             }
         }

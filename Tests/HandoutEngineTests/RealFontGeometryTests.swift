@@ -58,7 +58,7 @@ import HandoutModel
                 try laidOut.paint(on: recorder)
                 let minimum = handout == "alternatives-card" ? 9.0 : 12.0
                 // Body text is every text except the footer and sources lines (small by design).
-                let small = laidOut.document.scale["small"] * laidOut.scale
+                let small = laidOut.document.scale[.small] * laidOut.scale
                 let body = recorder.texts.filter { abs($0.size - small) > 0.01 }
                 #expect(!body.isEmpty)
                 for text in body where text.size < minimum - 0.01 {

@@ -48,13 +48,13 @@ import HandoutModel
     @Test func themeContrast() async throws {
         try await Shared.withRenderer { renderer in
             let grey = try renderer.theme.grayscaleColors, colour = try renderer.theme.colors
-            for key in ["text", "muted", "accent", "urgent"] {
+            for key in [ColorRole.text, .muted, .accent, .urgent] {
                 #expect(grey[key].contrast(with: .white) >= 7, "grayscale \(key)")
                 #expect(colour[key].contrast(with: .white) >= 4.5, "\(key)")
             }
-            #expect(grey["on_accent"].contrast(with: grey["accent"]) >= 7)
-            #expect(grey["text"].contrast(with: grey["box_fill"]) >= 7)
-            #expect(grey["text"].contrast(with: grey["alert_fill"]) >= 7)
+            #expect(grey[.onAccent].contrast(with: grey[.accent]) >= 7)
+            #expect(grey[.text].contrast(with: grey[.boxFill]) >= 7)
+            #expect(grey[.text].contrast(with: grey[.alertFill]) >= 7)
         }
     }
 

@@ -107,7 +107,7 @@ import HandoutLayout
         let (laidOut, document) = try #require(shrunk)
         #expect(laidOut.pages.count == 1)
         let floor = document.scale.bodyFloor
-        #expect(laidOut.scale >= floor / document.scale["body"] - 0.0001)
+        #expect(laidOut.scale >= floor / document.scale[.body] - 0.0001)
         let recorder = RecordingPainter()
         try laidOut.paint(on: recorder)
         // Body text (the list items) is at or above the floor.

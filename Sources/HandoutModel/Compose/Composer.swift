@@ -61,7 +61,7 @@ public struct Composer {
             date: date ?? guide.review.date.epochSeconds)
         if options.pageSize != nil { scale = scale.withFloor(scale.imposedBodyFloor) }
         var colors = options.grayscale ? theme.grayscaleColors : theme.colors
-        if !options.grayscale, let brand = site.brandColor { colors = colors.replacing("accent", with: brand) }
+        if !options.grayscale, let brand = site.brandColor { colors = colors.replacing(.accent, with: brand) }
         var margins = layout.margins
         var maxPages = layout.maxPages(on: paper)
         var overflow = layout.overflow

@@ -15,31 +15,48 @@ public struct Theme: Sendable {
     public let spacing: Spacing
     public let file: String
 
+    /// One colour for every role: made complete (the loader reads every key), so looking
+    /// a role up cannot fail.
     public struct Colors: Sendable, Equatable {
-        public static let keys = ["text", "muted", "accent", "on_accent", "box_fill", "alert_fill", "alert_line", "urgent", "rule", "tick"]
-        public let values: [String: RGB]
-        public subscript(_ key: String) -> RGB { values[key]! }
-        public func replacing(_ key: String, with color: RGB) -> Colors {
-            var copy = values
-            copy[key] = color
-            return Colors(values: copy)
+        private var table: [RGB]
+
+        public init(_ color: (ColorRole) throws -> RGB) rethrows {
+            table = try ColorRole.allCases.map(color)
         }
+
+        public subscript(_ role: ColorRole) -> RGB {
+            get { table[role.index] }
+            set { table[role.index] = newValue }
+        }
+
+        public func replacing(_ role: ColorRole, with color: RGB) -> Colors {
+            var copy = self
+            copy[role] = color
+            return copy
+        }
+
+        public var all: [(role: ColorRole, color: RGB)] { ColorRole.allCases.map { ($0, self[$0]) } }
     }
 
     /// Font sizes in points for one kind of handout.
     public struct TypeScale: Sendable, Equatable {
-        public static let keys = ["title", "subtitle", "heading", "body", "table", "small"]
-        public let sizes: [String: Double]
+        private let sizes: [Double]
         /// When a fixed page does not fit, type shrinks uniformly but the body never goes
         /// below this size; past it the handout fails with an overflow error.
         public let bodyFloor: Double
         /// The floor for cards imposed n-up, whose cells are a little smaller than the card
         /// (a print room's choice); never below 8.5 pt.
         public let imposedBodyFloor: Double
-        public subscript(_ role: String) -> Double { sizes[role]! }
+        public subscript(_ role: TypeRole) -> Double { sizes[role.index] }
+
+        public init(size: (TypeRole) throws -> Double, bodyFloor: Double, imposedBodyFloor: Double) rethrows {
+            sizes = try TypeRole.allCases.map(size)
+            self.bodyFloor = bodyFloor
+            self.imposedBodyFloor = imposedBodyFloor
+        }
 
         public func withFloor(_ floor: Double) -> TypeScale {
-            TypeScale(sizes: sizes, bodyFloor: floor, imposedBodyFloor: imposedBodyFloor)
+            TypeScale(size: { self[$0] }, bodyFloor: floor, imposedBodyFloor: imposedBodyFloor)
         }
     }
 
@@ -56,6 +73,34 @@ public struct Theme: Sendable {
         /// (A5 paper, large print): short lines of big type read badly.
         public let minimumColumnEms: Double
     }
+}
+
+/// What a colour is for: text, headings, boxes, urgent marks.
+public enum ColorRole: Int, Sendable, CaseIterable {
+    case text, muted, accent, onAccent, boxFill, alertFill, alertLine, urgent, rule, tick
+
+    /// Its key in theme.yaml.
+    public var key: String {
+        switch self {
+        case .onAccent: return "on_accent"
+        case .boxFill: return "box_fill"
+        case .alertFill: return "alert_fill"
+        case .alertLine: return "alert_line"
+        default: return "\(self)"
+        }
+    }
+
+    var index: Int { rawValue }
+}
+
+/// What a type size is for.
+public enum TypeRole: Int, Sendable, CaseIterable {
+    case title, subtitle, heading, body, table, small
+
+    /// Its key in theme.yaml.
+    public var key: String { "\(self)" }
+
+    var index: Int { rawValue }
 }
 
 /// A colour as 0–255 components.

@@ -7,16 +7,14 @@ public enum ThemeLoader {
     }
 
     static func parseColors(_ node: YAMLNode) throws -> Theme.Colors {
-        let fields = try node.fields(required: Theme.Colors.keys)
-        var colors: [String: RGB] = [:]
-        for key in Theme.Colors.keys {
-            let value = fields.required(key)
+        let fields = try node.fields(required: ColorRole.allCases.map(\.key))
+        return try Theme.Colors { role in
+            let value = fields.required(role.key)
             guard let color = RGB(hex: try value.text()) else {
                 throw value.error("\"\(try value.string())\" is not a colour", fix: "write it as \"#rrggbb\", e.g. \"#1f6f8b\"")
             }
-            colors[key] = color
+            return color
         }
-        return Theme.Colors(values: colors)
     }
 
     public static func parse(_ root: YAMLNode) throws -> Theme {
@@ -30,23 +28,23 @@ public enum ThemeLoader {
         }
         let colors = try parseColors(top.required("colors"))
         let greys = try parseColors(top.required("grayscale_colors"))
-        for (key, color) in greys.values.sorted(by: { $0.key < $1.key }) where !color.isGrey {
-            throw top.required("grayscale_colors").error("\(key) is \(color), not a grey", fix: "use a grey: the same value for red, green and blue, e.g. \"#333333\"")
+        for (role, color) in greys.all where !color.isGrey {
+            throw top.required("grayscale_colors").error("\(role.key) is \(color), not a grey", fix: "use a grey: the same value for red, green and blue, e.g. \"#333333\"")
         }
         var scales: [String: Theme.TypeScale] = [:]
         for (name, node) in try top.required("scales").entries() {
-            let fields = try node.fields(required: Theme.TypeScale.keys + ["body_floor"], optional: ["imposed_body_floor"])
-            var sizes: [String: Double] = [:]
-            for key in Theme.TypeScale.keys { sizes[key] = try fields.required(key).double(in: 5...72) }
+            let fields = try node.fields(required: TypeRole.allCases.map(\.key) + ["body_floor"], optional: ["imposed_body_floor"])
+            let body = try fields.required(TypeRole.body.key).double(in: 5...72)
             let floor = try fields.required("body_floor").double(in: 5...72)
-            if floor > sizes["body"]! {
-                throw fields.required("body_floor").error("body_floor is larger than body", fix: "make it at most \(sizes["body"]!)")
+            if floor > body {
+                throw fields.required("body_floor").error("body_floor is larger than body", fix: "make it at most \(body)")
             }
             let imposed = try fields["imposed_body_floor"]?.double(in: 8.5...72) ?? floor
             if imposed > floor, let node = fields["imposed_body_floor"] {
                 throw node.error("imposed_body_floor is larger than body_floor", fix: "make it at most \(floor)")
             }
-            scales[name] = Theme.TypeScale(sizes: sizes, bodyFloor: floor, imposedBodyFloor: imposed)
+            scales[name] = try Theme.TypeScale(size: { try fields.required($0.key).double(in: 5...72) }, bodyFloor: floor,
+                                               imposedBodyFloor: imposed)
         }
         let spacing = try top.required("spacing").fields(required: ["line_height", "paragraph_gap", "section_gap", "item_gap",
                                                                     "box_padding", "column_gap", "list_indent", "minimum_column_ems"])
