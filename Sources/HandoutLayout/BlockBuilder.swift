@@ -14,11 +14,12 @@ struct BlockBuilder {
         let own = BlockBuilder(measurer: measurer, styles: styles.forBlock(block), qrEncoder: qrEncoder, images: images)
         var stack = try own.startEdgeStack(for: block, width: width)
         if block.direction == .rtl {
+            // Each piece becomes a frame resolved right to left within the block's inside width.
             let inside = width - 2 * (stack.decoration?.padding ?? 0)
             stack.pieces = stack.pieces.map { piece in
-                var mirrored = piece
-                mirrored.items = piece.items.map { $0.mirrored(pageWidth: inside) }
-                return mirrored
+                var resolved = piece
+                resolved.items = [.group(ItemGroup(width: inside, rightToLeft: true, items: piece.items))]
+                return resolved
             }
             stack.decoration?.barAtEnd = true
         }

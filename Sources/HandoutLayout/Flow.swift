@@ -87,10 +87,8 @@ final class Flow {
         lastPiece = (pageIndex, dx, dy)
         for item in piece.items {
             pages[pageIndex].append(item.offsetBy(dx: dx, dy: dy))
-            switch item {
-            case .beginTag(let role): openTags.append(role)
-            case .endTag: openTags.removeLast()
-            default: break
+            for event in item.tagEvents {
+                if event.open { openTags.append(event.role) } else { openTags.removeLast() }
             }
         }
         y += piece.height

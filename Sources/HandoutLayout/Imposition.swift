@@ -58,6 +58,10 @@ public struct Imposition: Sendable {
         let left = (sheet.width - blockWidth) / 2, top = (sheet.height - blockHeight) / 2
         let size = Size(width: sheet.width, height: sheet.height)
         let area = Rect(x: left, y: top, width: blockWidth, height: blockHeight)
+        // Each face once as it reads (the first copy, tagged for screen readers) and once as
+        // decoration (the other copies): copies are frames placed on the sheet, not rewrites.
+        let tagged = card.pages.map(\.items)
+        let untagged = card.pages.map { $0.items.flatMap { $0.flattened() }.compactMap(Imposition.decoration) }
         var pages: [LaidOutPage] = []
         for (side, faces) in sides(faceCount: card.pages.count).enumerated() {
             var items: [PageItem] = cropMarks(left: left, top: top, unit: unitWidth, cell: cell)
@@ -72,7 +76,10 @@ public struct Imposition: Sendable {
                     for (panel, face) in faces.enumerated() where face < card.pages.count {
                         let dx = unitX + Double(panel) * cell.width
                         let cardPage = card.pages[face]
-                        items += copy(cardPage.items, dx: dx, dy: dy, tagged: isFirstCopy)
+                        // Clipped to the card: nothing of one card can print on its neighbour.
+                        items.append(.group(ItemGroup(offset: Point(x: dx, y: dy), width: cell.width,
+                                                      clip: Rect(x: 0, y: 0, width: cell.width, height: cell.height),
+                                                      items: isFirstCopy ? tagged[face] : untagged[face])))
                         placed += cardPage.placedBlocks.map { ($0.id, $0.rect.offsetBy(dx: dx, dy: dy)) }
                     }
                     placed.append(("card \(row * columns + column + 1)", Rect(x: unitX, y: dy, width: unitWidth, height: cell.height)))
@@ -84,15 +91,13 @@ public struct Imposition: Sendable {
                                lineScale: card.lineScale)
     }
 
-    /// One copy of a card face. Only the first copy carries structure tags and outline
-    /// entries: a screen reader reads the card once, not four times.
-    private func copy(_ items: [PageItem], dx: Double, dy: Double, tagged: Bool) -> [PageItem] {
-        items.compactMap { item in
-            switch item {
-            case .beginTag, .endTag, .outline: return tagged ? item : nil
-            case .frame(let frame): return tagged ? item.offsetBy(dx: dx, dy: dy) : PageItem.artifact(frame).offsetBy(dx: dx, dy: dy)
-            default: return item.offsetBy(dx: dx, dy: dy)
-            }
+    /// An item of a copy after the first: only the first carries structure tags and outline
+    /// entries, so a screen reader reads the card once, not four times.
+    private static func decoration(_ item: PageItem) -> PageItem? {
+        switch item {
+        case .beginTag, .endTag, .outline: return nil
+        case .frame(let frame): return .artifact(frame)
+        default: return item
         }
     }
 

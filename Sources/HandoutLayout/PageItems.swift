@@ -96,6 +96,11 @@ public enum PageItem: Sendable {
     case link(Rect, uri: String)
     /// An outline (bookmark) entry pointing at this spot.
     case outline(title: String, level: Int, y: Double)
+    /// Items in a frame of their own: moved, resolved right to left, clipped as one.
+    case group(ItemGroup)
+    /// Drawing between these is limited to the rectangle (a group's clip, flattened).
+    case beginClip(Rect)
+    case endClip
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -103,7 +108,11 @@ public enum PageItem: Sendable {
         case .artifact(let frame): return .artifact(frame.offsetBy(dx: dx, dy: dy))
         case .link(let rect, let uri): return .link(rect.offsetBy(dx: dx, dy: dy), uri: uri)
         case let .outline(title, level, y): return .outline(title: title, level: level, y: y + dy)
-        case .beginTag, .endTag: return self
+        case .group(var group):
+            group.offset = Point(x: group.offset.x + dx, y: group.offset.y + dy)
+            return .group(group)
+        case .beginClip(let rect): return .beginClip(rect.offsetBy(dx: dx, dy: dy))
+        case .beginTag, .endTag, .endClip: return self
         }
     }
 
@@ -112,8 +121,54 @@ public enum PageItem: Sendable {
         case .frame(let frame): return .frame(frame.mirrored(pageWidth: pageWidth))
         case .artifact(let frame): return .artifact(frame.mirrored(pageWidth: pageWidth))
         case .link(let rect, let uri): return .link(rect.mirrored(pageWidth: pageWidth), uri: uri)
-        case .outline, .beginTag, .endTag: return self
+        case .group(var group):
+            // The group's box moves to the other side, and what it holds is resolved the
+            // other way round inside it.
+            group.offset.x = pageWidth - group.offset.x - group.width
+            group.rightToLeft.toggle()
+            group.clip = group.clip?.mirrored(pageWidth: group.width)
+            return .group(group)
+        case .beginClip(let rect): return .beginClip(rect.mirrored(pageWidth: pageWidth))
+        case .outline, .beginTag, .endTag, .endClip: return self
         }
+    }
+
+    /// The item with every group resolved into plain items at page positions.
+    func flattened() -> [PageItem] {
+        guard case .group(let group) = self else { return [self] }
+        var inner = group.items.flatMap { $0.flattened() }
+        if group.rightToLeft { inner = inner.map { $0.mirrored(pageWidth: group.width) } }
+        if let clip = group.clip {
+            let local = group.rightToLeft ? clip.mirrored(pageWidth: group.width) : clip
+            inner = [.beginClip(local)] + inner + [.endClip]
+        }
+        return inner.map { $0.offsetBy(dx: group.offset.x, dy: group.offset.y) }
+    }
+
+    /// The structure tags this item opens and closes, in order, groups included.
+    var tagEvents: [(open: Bool, role: StructureRole)] {
+        switch self {
+        case .beginTag(let role): return [(true, role)]
+        case .endTag(let role): return [(false, role)]
+        case .group(let group): return group.items.flatMap(\.tagEvents)
+        default: return []
+        }
+    }
+}
+
+/// A frame of items: placed at `offset`, `width` wide; its items are written from the start
+/// edge and, when `rightToLeft`, resolved right to left within the width (a block in a
+/// right-to-left language); drawing is kept inside `clip` when set (a card on a sheet).
+/// Moving a group moves one offset, not every item in it.
+public struct ItemGroup: Sendable {
+    public var offset: Point
+    public var width: Double
+    public var rightToLeft: Bool
+    public var clip: Rect?
+    public var items: [PageItem]
+
+    public init(offset: Point = Point(x: 0, y: 0), width: Double, rightToLeft: Bool = false, clip: Rect? = nil, items: [PageItem]) {
+        self.offset = offset; self.width = width; self.rightToLeft = rightToLeft; self.clip = clip; self.items = items
     }
 }
 
@@ -127,8 +182,11 @@ public struct LaidOutPage: Sendable {
     /// Which block each frame came from, in the same order as `frames`: for tests and reports.
     public var placedBlocks: [(id: String, rect: Rect)]
 
+    /// The page's items with every group resolved: what a painter draws, in order.
+    public var flatItems: [PageItem] { items.flatMap { $0.flattened() } }
+
     public var frames: [Frame] {
-        items.compactMap { item in
+        flatItems.compactMap { item in
             switch item {
             case .frame(let frame), .artifact(let frame): return frame
             default: return nil

@@ -9,6 +9,9 @@ public protocol Painter: AnyObject {
     func endTag(_ role: StructureRole)
     func link(_ rect: Rect, uri: String)
     func outline(title: String, level: Int, page: Int, y: Double)
+    /// Limits drawing to `rect` until the matching `endClip`.
+    func beginClip(_ rect: Rect)
+    func endClip()
     func endPage()
     func endDocument() throws
 }
@@ -19,7 +22,7 @@ extension LaidOutDocument {
         try painter.beginDocument(self)
         for (index, page) in pages.enumerated() {
             try painter.beginPage(size: page.size, index: index)
-            for item in page.items {
+            for item in page.flatItems {
                 switch item {
                 case .frame(let frame): painter.draw(frame, artifact: false)
                 case .artifact(let frame): painter.draw(frame, artifact: true)
@@ -27,6 +30,9 @@ extension LaidOutDocument {
                 case .endTag(let role): painter.endTag(role)
                 case let .link(rect, uri): painter.link(rect, uri: uri)
                 case let .outline(title, level, y): painter.outline(title: title, level: level, page: index + 1, y: y)
+                case .beginClip(let rect): painter.beginClip(rect)
+                case .endClip: painter.endClip()
+                case .group: break  // flattened above
                 }
             }
             painter.endPage()

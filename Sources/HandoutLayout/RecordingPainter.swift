@@ -82,6 +82,9 @@ public final class RecordingPainter: Painter {
         lines.append(String(repeating: "  ", count: depth + 1) + "outline \(level) \"\(title)\" y=\(f(y))")
     }
 
+    public func beginClip(_ rect: Rect) { lines.append(String(repeating: "  ", count: depth + 1) + "clip \(rect)") }
+    public func endClip() { lines.append(String(repeating: "  ", count: depth + 1) + "end clip") }
+
     public func endPage() {}
     public func endDocument() throws {}
 

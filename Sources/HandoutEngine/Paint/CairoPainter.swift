@@ -159,6 +159,14 @@ public final class CairoPainter: Painter {
         outlineParents[level] = id
     }
 
+    public func beginClip(_ rect: Rect) {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+    }
+
+    public func endClip() { cairo_restore(cr) }
+
     public func endPage() {
         guard !isPDF else {
             cairo_show_page(cr)

@@ -105,6 +105,9 @@ public final class ImageLibrary: ImageMeasurer {
                          width: width * scale, height: height * scale)
         cairo_save(cr)
         defer { cairo_restore(cr) }
+        // A picture never draws outside the box the layout gave it.
+        cairo_rectangle(cr, drawn.x, drawn.y, drawn.width, drawn.height)
+        cairo_clip(cr)
         switch picture {
         case let .png(surface, _, _):
             let source = grayscale ? ImageLibrary.greyCopy(surface) : cairo_surface_reference(surface)!
