@@ -6,12 +6,18 @@ let package = Package(
     name: "Handouts",
     products: [
         .executable(name: "handouts", targets: ["handouts"]),
+        .executable(name: "handouts-server", targets: ["handouts-server"]),
         .library(name: "HandoutEngine", targets: ["HandoutEngine"]),
         .library(name: "HandoutModel", targets: ["HandoutModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The ward's web page (handouts-server only; the handouts program does not link them).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The C libraries, from Debian: only Typeset/ uses Pango, only Paint/ uses Cairo.
@@ -49,15 +55,40 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/CPangoCairo", "Sources/CQRencode", "Sources/HandoutModel", "Sources/HandoutLayout",
-                "Sources/HandoutEngine", "Sources/handouts", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
+                "Sources/HandoutEngine", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
+                "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],
             sources: ["Sources/HandoutAssets"],
             resources: [.copy("Guide"), .copy("Layouts"), .copy("Fonts")]
         ),
+        // Printing through CUPS's lp, shared by `handouts print` and the web page.
+        .target(name: "HandoutPrinting", dependencies: ["HandoutEngine"]),
         .executableTarget(
             name: "handouts",
             dependencies: [
-                "HandoutModel", "HandoutEngine", "HandoutAssets",
+                "HandoutModel", "HandoutEngine", "HandoutAssets", "HandoutPrinting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The ward's web page: routes, HTML, the PDF cache and the security rules. It renders
+        // through the engine's helper processes and calls no C library itself.
+        .target(
+            name: "HandoutServer",
+            dependencies: [
+                "HandoutModel", "HandoutEngine", "HandoutPrinting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Its own program, so that Hummingbird and SwiftNIO never slow `handouts render`'s
+        // start; `handouts serve` starts it.
+        .executableTarget(
+            name: "handouts-server",
+            dependencies: [
+                "HandoutServer", "HandoutModel", "HandoutAssets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +102,14 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["handouts", "HandoutModel"]
+        ),
+        .testTarget(
+            name: "HandoutServerTests",
+            dependencies: [
+                "HandoutServer", "HandoutEngine", "HandoutModel", "handouts", "handouts-server",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
     ]
 )

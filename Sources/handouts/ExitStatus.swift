@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HandoutEngine
 import HandoutModel
+import HandoutPrinting
 
 /// Exit codes, in the spirit of BSD sysexits so scripts can tell the causes apart.
 enum ExitStatus: Int32 {

@@ -24,6 +24,6 @@ struct Handouts: AsyncParsableCommand {
             \(ExitStatus.help)
             """,
         version: "handouts 0.1.0",
-        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self, WorkerCommand.self]
+        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self, ServeCommand.self, WorkerCommand.self]
     )
 }
