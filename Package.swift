@@ -33,6 +33,13 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libqpdf: what Cairo 1.16 cannot write into a PDF (document language, alt text, boxes).
+        .systemLibrary(
+            name: "CQPDF",
+            path: "Sources/CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
             name: "HandoutModel",
@@ -46,7 +53,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode"]
+            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode", "CQPDF"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -54,7 +61,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CQPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
                 "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],

@@ -24,7 +24,7 @@ struct FigureBuilder {
             throw LayoutError.image(blockID: figure.id, "figure \(figure.id) is drawn \(figure.widthMM.map { $0.fixed(0) } ?? "?") mm wide, wider than its column (\((width * 25.4 / 72).fixed(0)) mm)")
         }
         let drawnHeight = drawnWidth * natural.height / natural.width
-        var items: [PageItem] = [.beginTag(.figure),
+        var items: [PageItem] = [.beginTag(.figure), .tagInfo(TagInfo(alt: figure.alt)),
                                  .frame(.image(image, rect: Rect(x: 0, y: 0, width: drawnWidth, height: drawnHeight))),
                                  .endTag(.figure)]
         var height = drawnHeight

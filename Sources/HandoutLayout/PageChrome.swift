@@ -61,7 +61,7 @@ struct PageChrome {
     private func logoItems(_ path: String, in rect: Rect) -> [PageItem] {
         let pad = styles.gap(4)
         return [.artifact(.rect(rect, fill: .white, stroke: nil, lineWidth: 0)),
-                .beginTag(.figure),
+                .beginTag(.figure), .tagInfo(TagInfo(alt: document.metadata.author)),
                 .frame(.image(.logo(path), rect: Rect(x: rect.x + pad, y: rect.y + pad, width: rect.width - 2 * pad,
                                                      height: rect.height - 2 * pad))),
                 .endTag(.figure)]

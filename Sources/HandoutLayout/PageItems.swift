@@ -96,6 +96,9 @@ public enum PageItem: Sendable {
     case link(Rect, uri: String)
     /// An outline (bookmark) entry pointing at this spot.
     case outline(title: String, level: Int, y: Double)
+    /// Attributes of the structure element the last `beginTag` opened: a figure's alt
+    /// text, a language other than the document's.
+    case tagInfo(TagInfo)
     /// Items in a frame of their own: moved, resolved right to left, clipped as one.
     case group(ItemGroup)
     /// Drawing between these is limited to the rectangle (a group's clip, flattened).
@@ -112,7 +115,7 @@ public enum PageItem: Sendable {
             group.offset = Point(x: group.offset.x + dx, y: group.offset.y + dy)
             return .group(group)
         case .beginClip(let rect): return .beginClip(rect.offsetBy(dx: dx, dy: dy))
-        case .beginTag, .endTag, .endClip: return self
+        case .beginTag, .endTag, .endClip, .tagInfo: return self
         }
     }
 
@@ -129,7 +132,7 @@ public enum PageItem: Sendable {
             group.clip = group.clip?.mirrored(pageWidth: group.width)
             return .group(group)
         case .beginClip(let rect): return .beginClip(rect.mirrored(pageWidth: pageWidth))
-        case .outline, .beginTag, .endTag, .endClip: return self
+        case .outline, .beginTag, .endTag, .endClip, .tagInfo: return self
         }
     }
 
@@ -154,6 +157,15 @@ public enum PageItem: Sendable {
         default: return []
         }
     }
+}
+
+/// What a structure element says beyond its role.
+public struct TagInfo: Sendable, Equatable {
+    /// For a Figure: what it shows, read out instead of the picture.
+    public var alt: String?
+    /// A BCP 47 tag, where the element's language is not the document's.
+    public var language: String?
+    public init(alt: String? = nil, language: String? = nil) { self.alt = alt; self.language = language }
 }
 
 /// A frame of items: placed at `offset`, `width` wide; its items are written from the start

@@ -9,6 +9,8 @@ public protocol Painter: AnyObject {
     func endTag(_ role: StructureRole)
     func link(_ rect: Rect, uri: String)
     func outline(title: String, level: Int, page: Int, y: Double)
+    /// Attributes of the structure element just opened.
+    func tagInfo(_ info: TagInfo)
     /// Limits drawing to `rect` until the matching `endClip`.
     func beginClip(_ rect: Rect)
     func endClip()
@@ -30,6 +32,7 @@ extension LaidOutDocument {
                 case .endTag(let role): painter.endTag(role)
                 case let .link(rect, uri): painter.link(rect, uri: uri)
                 case let .outline(title, level, y): painter.outline(title: title, level: level, page: index + 1, y: y)
+                case .tagInfo(let info): painter.tagInfo(info)
                 case .beginClip(let rect): painter.beginClip(rect)
                 case .endClip: painter.endClip()
                 case .group: break  // flattened above

@@ -30,7 +30,7 @@ struct QRCodeBuilder {
         let textY = max(0, (side - textHeight) / 2)
         let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color(.accent))
         let items: [PageItem] = [
-            .beginTag(.figure),
+            .beginTag(.figure), .tagInfo(TagInfo(alt: "QR code: \(url)")),
             .frame(.rects(rects, fill: .black)),
             .endTag(.figure),
             .beginTag(.paragraph),
@@ -61,7 +61,7 @@ struct QRCodeBuilder {
             .beginTag(.paragraph),
             .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color(.text))),
             .endTag(.paragraph),
-            .beginTag(.figure),
+            .beginTag(.figure), .tagInfo(TagInfo(alt: "QR code: \(url)")),
             .frame(.rects(rects.map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),
             .endTag(.figure),
             .link(Rect(x: qrX, y: qrY, width: side, height: side), uri: url),

@@ -82,6 +82,13 @@ public final class RecordingPainter: Painter {
         lines.append(String(repeating: "  ", count: depth + 1) + "outline \(level) \"\(title)\" y=\(f(y))")
     }
 
+    public func tagInfo(_ info: TagInfo) {
+        var parts: [String] = []
+        if let alt = info.alt { parts.append("alt \"\(alt)\"") }
+        if let language = info.language { parts.append("lang \(language)") }
+        lines.append(String(repeating: "  ", count: depth + 1) + parts.joined(separator: " "))
+    }
+
     public func beginClip(_ rect: Rect) { lines.append(String(repeating: "  ", count: depth + 1) + "clip \(rect)") }
     public func endClip() { lines.append(String(repeating: "  ", count: depth + 1) + "end clip") }
 

@@ -49,7 +49,9 @@ struct SwatchBuilder {
         guard !styles.document.options.grayscale, !group.swatches.isEmpty else { return (items, height) }
         let perRow = max(1, Int((width + spacing) / (side + spacing)))
         let top = height + styles.paragraphGap
-        items.append(.beginTag(.figure))
+        // Read out as the numbers the group's words refer to.
+        let numbers = group.swatches.map { String($0.number) }.joined(separator: ", ")
+        items += [.beginTag(.figure), .tagInfo(TagInfo(alt: "\(numbers): \(group.label.plainText)"))]
         for (index, swatch) in group.swatches.enumerated() {
             let x = Double(index % perRow) * (side + spacing)
             let y = top + Double(index / perRow) * (side + spacing + numberStyle.size * 1.4)

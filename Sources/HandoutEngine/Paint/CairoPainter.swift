@@ -40,10 +40,19 @@ public final class CairoPainter: Painter {
     }
 
     /// The finished PDF, after `endDocument`.
-    public var pdf: Data { sink.data }
+    public var pdf: Data { finished.map { Data($0) } ?? sink.data }
+
+    /// The PDF after `PDFFinisher`, once the document is ended.
+    private var finished: [UInt8]?
+    private var language = "en"
+    /// Structure elements opened so far (every cairo_tag_begin: the document, roles, links)
+    /// and the extra attributes of some of them, for the finisher.
+    private var elementCount = 0
+    private var elementInfo: [Int: TagInfo] = [:]
 
     public func beginDocument(_ document: LaidOutDocument) throws {
         grayscale = document.document.options.grayscale
+        language = document.document.language
         guard isPDF else { return }
         let first = document.pages.first?.size ?? Size(width: 595, height: 842)
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -91,7 +100,7 @@ public final class CairoPainter: Painter {
         }
         // Opening "Document" before any other tag makes the PDF a tagged one
         // (pdfinfo: Tagged: yes); cairo 1.16 checks the first tag it sees.
-        if index == 0 { cairo_tag_begin(cr, "Document", "") }
+        if index == 0 { cairo_tag_begin(cr, "Document", ""); elementCount += 1 }
     }
 
     public func draw(_ frame: Frame, artifact: Bool) {
@@ -140,7 +149,16 @@ public final class CairoPainter: Painter {
         }
     }
 
-    public func beginTag(_ role: StructureRole) { if isPDF { cairo_tag_begin(cr, role.rawValue, "") } }
+    public func beginTag(_ role: StructureRole) {
+        guard isPDF else { return }
+        cairo_tag_begin(cr, role.rawValue, "")
+        elementCount += 1
+    }
+
+    public func tagInfo(_ info: TagInfo) {
+        guard isPDF, elementCount > 0 else { return }
+        elementInfo[elementCount - 1] = info
+    }
     public func endTag(_ role: StructureRole) { if isPDF { cairo_tag_end(cr, role.rawValue) } }
 
     public func link(_ rect: Rect, uri: String) {
@@ -148,6 +166,7 @@ public final class CairoPainter: Painter {
         let attributes = "rect=[\(rect.x.fixed(2)) \(rect.y.fixed(2)) \(rect.width.fixed(2)) \(rect.height.fixed(2))] "
             + "uri='\(CairoPainter.escape(uri))'"
         cairo_tag_begin(cr, "Link", attributes)
+        elementCount += 1
         cairo_tag_end(cr, "Link")
     }
 
@@ -197,6 +216,7 @@ public final class CairoPainter: Painter {
         try check(cairo_surface_status(surface))
         cairo_surface_destroy(surface)
         surface = nil
+        finished = try PDFFinisher.finish(sink.bytes, language: language, elements: elementInfo, boxes: nil)
     }
 
     // MARK: Helpers
