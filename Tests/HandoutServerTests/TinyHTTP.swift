@@ -45,7 +45,8 @@ struct TinyHTTP {
         }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        // Until the answer is complete: not every server closes the connection when asked.
+        while !TinyHTTP.isComplete(received) {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count < 0 { throw Failure(description: "recv failed: \(String(cString: strerror(errno)))") }
             if count == 0 { break }
@@ -71,6 +72,23 @@ struct TinyHTTP {
             throw Failure(description: "cannot connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
         }
         return socket
+    }
+
+    /// Whether `data` holds a whole answer: the head, and as much body as it announces.
+    static func isComplete(_ data: Data) -> Bool {
+        guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+        for line in head.components(separatedBy: "\r\n") {
+            if line.hasPrefix("content-length:"), let length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) {
+                return data.count - end.upperBound >= length
+            }
+            if line.hasPrefix("transfer-encoding:") && line.contains("chunked") {
+                return data[end.upperBound...].range(of: Data("\r\n0\r\n\r\n".utf8)) != nil
+                    || data[end.upperBound...].starts(with: Data("0\r\n\r\n".utf8))
+            }
+        }
+        // 204 and 304 have no body; anything else without a length ends with the connection.
+        return head.hasPrefix("http/1.1 204") || head.hasPrefix("http/1.1 304")
     }
 
     static func parse(_ data: Data) throws -> Response {
