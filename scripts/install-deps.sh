@@ -7,6 +7,7 @@ packages=(
   libqrencode-dev librsvg2-2                         # build: QR codes; run: SVG logos (loaded when used)
   poppler-utils qpdf zbar-tools                      # tests: pdfinfo, pdffonts, pdftotext, qpdf --check, zbarimg
   cups cups-client printer-driver-cups-pdf           # print: lp, and a virtual PDF printer for the tests
+  chromium chromium-driver                           # the web page's test: headless Chromium driven over WebDriver
 )
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then
