@@ -15,7 +15,9 @@ struct CheckCommand: AsyncParsableCommand {
             translation was made from, storage lines that differ from their rule set in \
             Guide/storage/, characters no shipped font has (as U+XXXX, with the block and \
             language), text that does not fit its page in any handout, paper and kind of \
-            country, and translations still marked draft. Then the country files in \
+            country, translations still marked draft, and translated blocks whose English \
+            changed since they were translated (their from_en fingerprint; see handouts \
+            fingerprint). Then the country files in \
             Guide/regions/, sources nobody cites, and the English readability of each \
             handout. Prints a table, then one line per finding. Exits 65 on any error; \
             drafts are warnings.

@@ -86,10 +86,16 @@ struct GuideChecker {
             }
             row.name = guide.languageName
             row.review = guide.review.status == .draft ? "draft" : "reviewed"
-            if guide.review.status == .draft {
+            if guide.recordedReview.status == .reviewed && guide.review.status == .draft {
+                row.review = "draft (stale)"
+                findings.append(Finding(.warning, .review, language: language, location: guide.file,
+                                        message: "reviewed, but \(guide.staleBlocks.count) block\(guide.staleBlocks.count == 1 ? "" : "s") changed in English since: handouts print as a draft until they are re-reviewed and stamped (handouts fingerprint)"))
+            } else if guide.review.status == .draft {
                 findings.append(Finding(.warning, .review, language: language, location: guide.file,
                                         message: "draft, not yet signed by a qualified reviewer (review.status: draft); handouts say so in their footer"))
             }
+            // Blocks whose English changed since they were translated (from_en).
+            findings += guide.freshnessFindings
             // A variant answers to its base guide, a translation to English.
             let pivot: Guide? = guide.variant.flatMap { try? project.guide($0.base) } ?? (guide.isTranslation ? english : nil)
             if let pivot {

@@ -17,6 +17,7 @@ struct Handouts: AsyncParsableCommand {
               handouts print first-week --printer Ward3 --copies 5
               handouts check
               handouts list
+              handouts export-po --lang es      (for translators; import-po reads it back)
 
             Files come from --root DIR, else the current folder if it holds Guide/, Layouts/ \
             and Fonts/, else the copies bundled with the program.
@@ -24,6 +25,6 @@ struct Handouts: AsyncParsableCommand {
             \(ExitStatus.help)
             """,
         version: "handouts 0.1.0",
-        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self, ServeCommand.self, WorkerCommand.self]
+        subcommands: [RenderCommand.self, PreviewCommand.self, PrintCommand.self, CheckCommand.self, ListCommand.self, ExportPOCommand.self, ImportPOCommand.self, FingerprintCommand.self, ServeCommand.self, WorkerCommand.self]
     )
 }

@@ -11,7 +11,12 @@ public struct Guide: Sendable {
     /// Its name in English ("Spanish"), beside the own name everywhere: "Español — Spanish".
     public let englishName: String
     public let direction: TextDirection
-    public let review: Review
+    /// The review as the file records it (`review:`). For an overlay, the less reviewed of
+    /// the overlay's and its base's.
+    public let recordedReview: Review
+    /// Blocks whose English text changed since they were translated (their `from_en`
+    /// differs from the English block's fingerprint); set by `checkingFreshness(against:)`.
+    public internal(set) var staleBlocks: [StaleBlock] = []
     public let strings: UIStrings
     /// Title, subtitle and keywords of each handout, keyed by handout id.
     public let handouts: [String: HandoutText]
@@ -30,6 +35,15 @@ public struct Guide: Sendable {
         public let file: String
         /// Blocks the overlay replaces; every other block is the base guide's.
         public let replacedBlocks: [String]
+    }
+
+    /// The review as the guide prints: the recorded one, except that a reviewed guide with
+    /// stale blocks is a draft again until they are re-reviewed (the English it was signed
+    /// against is no longer the English it answers to).
+    public var review: Review {
+        guard recordedReview.status == .reviewed, !staleBlocks.isEmpty else { return recordedReview }
+        return Review(status: .draft, reviewer: recordedReview.reviewer, date: recordedReview.date,
+                      note: "\(staleBlocks.count) block\(staleBlocks.count == 1 ? "" : "s") changed in English since the review")
     }
 
     /// "العربية — Arabic"; "English" alone for English.
@@ -109,6 +123,9 @@ public struct Block: Sendable {
     /// A translation whose numbers differ from English on purpose says why (the Japanese
     /// colostrum timeline follows Japanese sources); `check` then does not compare them.
     public let numbersDiffer: String?
+    /// In a translation: the fingerprint of the English block it was made from (`from_en`,
+    /// see `Block.englishFingerprint`), so a later change to the English shows as stale.
+    public let fromEnglish: String?
     public let location: SourceLocation
 }
 

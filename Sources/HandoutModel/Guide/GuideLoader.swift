@@ -37,7 +37,7 @@ public enum GuideLoader {
         return Guide(language: try top.required("language").text(), languageName: try parseName(top.required("name")),
                      englishName: try parseName(top.required("english_name")),
                      direction: try top["direction"]?.choice(TextDirection.self) ?? .ltr,
-                     review: try parseReview(top.required("review")),
+                     recordedReview: try parseReview(top.required("review")),
                      strings: UIStrings(values: try parseStrings(top.required("strings"), partial: false)),
                      handouts: handouts, blocks: blocks, blockOrder: order, file: root.file, variant: nil)
     }
@@ -82,10 +82,12 @@ public enum GuideLoader {
         }
         let own = try parseReview(top.required("review"))
         // A variant is as reviewed as the less reviewed of the two files it prints from.
-        let review = own.status == .reviewed && base.review.status == .reviewed
-            ? own : Review(status: .draft, reviewer: own.reviewer, date: max(own.date, base.review.date), note: own.note)
+        // The base's review as recorded: its stale blocks are in the merged guide, which is
+        // checked for freshness as a whole (Project.guide).
+        let review = own.status == .reviewed && base.recordedReview.status == .reviewed
+            ? own : Review(status: .draft, reviewer: own.reviewer, date: max(own.date, base.recordedReview.date), note: own.note)
         return Guide(language: try top.required("language").text(), languageName: try parseName(top.required("name")),
-                     englishName: try parseName(top.required("english_name")), direction: base.direction, review: review, strings: UIStrings(values: strings), handouts: handouts,
+                     englishName: try parseName(top.required("english_name")), direction: base.direction, recordedReview: review, strings: UIStrings(values: strings), handouts: handouts,
                      blocks: blocks, blockOrder: base.blockOrder, file: root.file,
                      variant: Guide.Variant(base: base.language, file: root.file, replacedBlocks: replaced))
     }
@@ -153,7 +155,7 @@ public enum GuideLoader {
     static func parseBlock(id: String, _ node: YAMLNode) throws -> Block {
         let fields = try node.fields(required: ["kind"],
                                      optional: ["heading", "text", "items", "storage_rules", "table", "tracker", "figure",
-                                                "swatches", "fields", "sources", "clinical", "numbers_differ"])
+                                                "swatches", "fields", "sources", "clinical", "numbers_differ", "from_en"])
         let kind = try fields.required("kind").choice(Block.Kind.self)
         let heading = try fields["heading"].map { try prose($0, rules: .plain) }
         let text = try fields["text"].map { try prose($0) }
@@ -166,6 +168,7 @@ public enum GuideLoader {
         let sources = try parseSourceKeys(fields["sources"])
         let clinical = try fields["clinical"]?.bool() ?? true
         let numbersDiffer = try fields["numbers_differ"]?.text()
+        let fromEnglish = try fields["from_en"].map(parseFingerprint)
 
         // Each kind takes its own part and no other kind's.
         let parts = ["items", "storage_rules", "table", "tracker", "figure", "swatches", "fields"]
@@ -217,7 +220,17 @@ public enum GuideLoader {
         }
         return Block(id: id, kind: kind, heading: heading, text: text, items: items, storageRules: storage, table: table,
                      tracker: tracker, figure: figure, swatches: swatches, fields: writeIns, sources: sources, clinical: clinical,
-                     numbersDiffer: numbersDiffer, location: node.location)
+                     numbersDiffer: numbersDiffer, fromEnglish: fromEnglish, location: node.location)
+    }
+
+    /// `from_en`: eight lower-case hex digits, as `handouts fingerprint` writes them.
+    static func parseFingerprint(_ node: YAMLNode) throws -> String {
+        let value = try node.text()
+        guard value.utf8.count == 8, value.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw node.error("from_en \"\(value.prefix(40))\" is not a fingerprint (8 hex digits, e.g. 3f2a9c1b)",
+                             fix: "run handouts fingerprint to write it, or remove the key")
+        }
+        return value
     }
 
     static func forbid(_ keys: [String], in fields: YAMLFields, kind: Block.Kind) throws {

@@ -203,12 +203,16 @@ public final class Project: AssetSource {
     public func guide(_ language: String) throws -> Guide {
         let catalogue = self.catalogue
         let url = guideFolder.appendingPathComponent(language + ".yaml")
+        // A translation is read again when English changes too: its stale blocks (and so
+        // its printed review status) depend on the English text.
+        let englishURL = guideFolder.appendingPathComponent("en.yaml")
         if let base = catalogue.overlays[language] {
             let baseGuide = try guide(base)
             // The overlay is read again when either file changes.
             let stamp = FileStamp(url).combined(with: FileStamp(guideFolder.appendingPathComponent(base + ".yaml")))
+                .combined(with: FileStamp(englishURL))
             if let hit = state.withLock({ $0.guides[language] }), hit.stamp == stamp { return hit.value }
-            let guide = try checkedLanguage(GuideLoader.loadOverlay(url, displayName: displayName(url), onto: baseGuide), language, url)
+            let guide = try freshness(checkedLanguage(GuideLoader.loadOverlay(url, displayName: displayName(url), onto: baseGuide), language, url))
             state.withLock { $0.guides[language] = Loaded(value: guide, stamp: stamp) }
             return guide
         }
@@ -216,9 +220,21 @@ public final class Project: AssetSource {
             throw LanguageError(requested: language, reason: "no guide for this language",
                                 available: LanguageResolver(guides: catalogue.languages, overlays: catalogue.overlays).available)
         }
-        return try cached(\.guides, language, url) {
-            try checkedLanguage(GuideLoader.load(url, displayName: displayName(url)), language, url)
+        if language == "en" {
+            return try cached(\.guides, language, url) { try checkedLanguage(GuideLoader.load(url, displayName: displayName(url)), language, url) }
         }
+        let stamp = FileStamp(url).combined(with: FileStamp(englishURL))
+        if let hit = state.withLock({ $0.guides[language] }), hit.stamp == stamp { return hit.value }
+        let guide = try freshness(checkedLanguage(GuideLoader.load(url, displayName: displayName(url)), language, url))
+        state.withLock { $0.guides[language] = Loaded(value: guide, stamp: stamp) }
+        return guide
+    }
+
+    /// A translation with its stale blocks marked against English; as it is when English
+    /// does not load (check reports that).
+    private func freshness(_ guide: Guide) -> Guide {
+        guard guide.isTranslation, let english = try? self.guide("en") else { return guide }
+        return guide.checkingFreshness(against: english)
     }
 
     private func checkedLanguage(_ guide: Guide, _ language: String, _ url: URL) throws -> Guide {
