@@ -16,11 +16,13 @@ struct BlockBuilder {
         if block.direction == .rtl {
             // Each piece becomes a frame resolved right to left within the block's inside width.
             let inside = width - 2 * (stack.decoration?.padding ?? 0)
-            stack.pieces = stack.pieces.map { piece in
-                var resolved = piece
-                resolved.items = [.group(ItemGroup(width: inside, rightToLeft: true, items: piece.items))]
-                return resolved
+            func resolved(_ piece: Piece) -> Piece {
+                var copy = piece
+                copy.items = [.group(ItemGroup(width: inside, rightToLeft: true, items: piece.items))]
+                return copy
             }
+            stack.pieces = stack.pieces.map(resolved)
+            stack.continuation = stack.continuation.map(resolved)
             stack.decoration?.barAtEnd = true
         }
         return stack
@@ -63,7 +65,20 @@ struct BlockBuilder {
                 return moved
             }
         }
-        return BlockStack(id: block.id, pieces: pieces, decoration: decoration, spaceBefore: styles.sectionGap)
+        var stack = BlockStack(id: block.id, pieces: pieces, decoration: decoration, spaceBefore: styles.sectionGap)
+        // Boxes are read as a whole: never split while a page could hold them. A tracker's
+        // header row, or a box's heading marked "continued", heads each further page.
+        stack.keepTogether = [.alert, .box, .contacts].contains(block.component)
+        if let header = pieces.first(where: \.repeatsOnNewPage) {
+            stack.continuation = Piece(height: header.height, items: header.items.flatMap(\.asDecoration), spaceBefore: 0)
+        } else if stack.keepTogether, let heading = block.heading {
+            let continued = heading + RichText(plain: " " + styles.document.continuedLabel)
+            var piece = try headingPiece(continued, component: block.component, width: inner)
+            piece.items = piece.items.flatMap(\.asDecoration)
+            piece.keepWithNext = false
+            stack.continuation = piece
+        }
+        return stack
     }
 
     func decoration(for component: Component) -> Decoration? {
@@ -102,7 +117,7 @@ struct BlockBuilder {
             let list = ListBuilder(measurer: measurer, styles: styles, style: style)
             return try list.pieces(items, width: width, columns: block.listColumns, gap: gap)
         case let .table(header, rows):
-            return [try TableBuilder(measurer: measurer, styles: styles).piece(header: header, rows: rows, width: width, gap: gap)]
+            return try TableBuilder(measurer: measurer, styles: styles).pieces(header: header, rows: rows, width: width, gap: gap)
         case .tracker(let tracker):
             return try TrackerBuilder(measurer: measurer, styles: styles).pieces(tracker, width: width, gap: gap)
         case .contacts:

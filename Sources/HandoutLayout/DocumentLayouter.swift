@@ -17,17 +17,38 @@ public struct DocumentLayouter {
     /// fits by losing some air between blocks, then a little between lines (1.25 -> 1.2).
     static let squeezes: [(gaps: Double, lines: Double)] = [(1, 1), (0.75, 1), (0.5, 1), (0.5, 0.96)]
 
+    /// How many times its designed page count a flowing handout may take before its text is
+    /// called too long.
+    static let extraPagesFactor = 2
+
     public func layout(_ document: Document) throws -> LaidOutDocument {
         var firstOverflow: Overflow?
+        // The first squeeze that fits wins, unless it leaves a page holding almost nothing
+        // that a tighter one avoids.
+        var fittest: (laidOut: LaidOutDocument, thinness: Thinness)?
         for squeeze in DocumentLayouter.squeezes {
             do {
-                return try attempt(document, factor: 1, gaps: squeeze.gaps, lines: squeeze.lines)
+                let fitted = try attempt(document, factor: 1, gaps: squeeze.gaps, lines: squeeze.lines)
+                if fittest == nil || fitted.thinness < fittest!.thinness { fittest = fitted }
+                if fittest!.thinness.pages == 0 { break }
             } catch let overflow as Overflow {
                 firstOverflow = overflow  // the tightest attempt says how much is really missing
             }
         }
+        if let fittest { return fittest.laidOut }
+        if document.overflow == .flow {
+            // The layout's page count is what the design aims for; text that needs more
+            // (a long translation, Nastaliq's tall lines, a box moved whole) takes more
+            // pages at the designed spacing rather than failing.
+            let limit = document.maxPages * DocumentLayouter.extraPagesFactor
+            do {
+                return try attempt(document, factor: 1, gaps: 1, lines: 1, pageLimit: limit).laidOut
+            } catch let overflow as Overflow {
+                throw overflowError(document, overflow, factor: 1, allowedPages: limit)
+            }
+        }
         let floorFactor = document.scale.bodyFloor / document.scale[.body]
-        guard document.overflow == .shrink, floorFactor < 1 else {
+        guard floorFactor < 1 else {
             throw overflowError(document, firstOverflow!, factor: 1)
         }
         // Largest uniform type scale that fits (gaps at their tightest), by bisection
@@ -35,7 +56,7 @@ public struct DocumentLayouter {
         let (gaps, lines) = DocumentLayouter.squeezes.last!
         var best: LaidOutDocument
         do {
-            best = try attempt(document, factor: floorFactor, gaps: gaps, lines: lines)
+            best = try attempt(document, factor: floorFactor, gaps: gaps, lines: lines).laidOut
         } catch let overflow as Overflow {
             throw overflowError(document, overflow, factor: floorFactor)
         }
@@ -43,7 +64,7 @@ public struct DocumentLayouter {
         for _ in 0..<7 {
             let middle = (low + high) / 2
             do {
-                best = try attempt(document, factor: middle, gaps: gaps, lines: lines)
+                best = try attempt(document, factor: middle, gaps: gaps, lines: lines).laidOut
                 low = middle
             } catch is Overflow {
                 high = middle
@@ -52,12 +73,13 @@ public struct DocumentLayouter {
         return best
     }
 
-    private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double) -> LayoutError {
+    private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double, allowedPages: Int? = nil) -> LayoutError {
         .overflow(handout: document.handout, language: document.language, blockID: overflow.blockID, page: overflow.page,
-                  excess: overflow.excess, allowedPages: document.maxPages, smallestBody: document.scale[.body] * factor)
+                  excess: overflow.excess, allowedPages: allowedPages ?? document.maxPages, smallestBody: document.scale[.body] * factor)
     }
 
-    private func attempt(_ document: Document, factor: Double, gaps: Double, lines: Double) throws -> LaidOutDocument {
+    private func attempt(_ document: Document, factor: Double, gaps: Double, lines: Double, pageLimit: Int? = nil) throws
+        -> (laidOut: LaidOutDocument, thinness: Thinness) {
         var styles = Styles(document: document, factor: factor)
         styles.gapFactor = gaps
         styles.lineFactor = lines
@@ -80,32 +102,42 @@ public struct DocumentLayouter {
         }
 
         let isFixed = document.overflow == .shrink
-        let flow = Flow(maxPages: isFixed ? 1 : document.maxPages, bodyArea: bodyArea)
-        var nested: [(page: Int, id: String, rect: Rect)] = []
-        for (pageIndex, rows) in document.pages.enumerated() {
-            // Each page of the layout starts a new page, unless the one before it already ran
-            // over onto this one (a smaller paper): a break then would leave a part-empty
-            // page. Large print re-flows: the layout's breaks were chosen for standard type.
-            if pageIndex > 0 && !document.options.largePrint && (isFixed || flow.pageIndex < pageIndex) {
-                if isFixed { flow.maxPages = pageIndex + 1 }
-                try flow.newPage(blockID: firstID(rows), needed: 0)
-            }
-            for row in rows {
-                switch row {
-                case .single(let block):
-                    if block.breakBefore && !flow.isAtPageTop { try flow.newPage(blockID: block.id, needed: 0) }
-                    try flow.place(builder.stack(for: block, width: bodyWidth), width: bodyWidth)
-                case .columns(let columns) where isTooNarrow(columns.count, width: bodyWidth, styles: styles):
-                    // Stacked: columns too narrow for the type (A5, large print) read badly.
-                    for block in columns.flatMap({ $0 }) {
-                        try flow.place(builder.stack(for: block, width: bodyWidth), width: bodyWidth)
+        func flowBody(breakingBefore forced: Set<String>, sourcesBeforeContacts: Bool = false) throws
+            -> (Flow, [(page: Int, id: String, rect: Rect)]) {
+            try self.flowBody(document, pageLimit: pageLimit ?? document.maxPages, builder: builder, styles: styles,
+                              bodyWidth: bodyWidth, bodyArea: bodyArea, breakingBefore: forced,
+                              sourcesBeforeContacts: sourcesBeforeContacts)
+        }
+        var (flow, nested) = try flowBody(breakingBefore: [])
+        // A page holding almost nothing (the sources line, one lone item) reads as a mistake:
+        // move the last block of the page before it on to join it, while that helps.
+        if !isFixed {
+            var forced: Set<String> = []
+            var score = Self.thinness(flow)
+            improving: while score.pages > 0 {
+                guard let thin = (1..<flow.pages.count).first(where: { flow.bodyLines[$0] < Self.fewestLines }) else { break }
+                // The last block that does not open its page, on the page before; when that
+                // page is one block (a box kept whole), a block further back moves instead
+                // and everything after it shifts on.
+                for page in stride(from: thin - 1, through: max(0, thin - 3), by: -1) {
+                    guard let candidate = flow.starts[page].last(where: { !$0.atPageTop })?.id,
+                          !forced.contains(candidate) else { continue }
+                    let trial = forced.union([candidate])
+                    guard let retry = try? flowBody(breakingBefore: trial) else { continue }
+                    let retryScore = Self.thinness(retry.0)
+                    if retryScore < score {
+                        (forced, flow, nested, score) = (trial, retry.0, retry.1, retryScore)
+                        continue improving
                     }
-                case .columns(let columns):
-                    let (stack, placements) = try columnsStack(columns, builder: builder, styles: styles, width: bodyWidth)
-                    try flow.place(stack, width: bodyWidth)
-                    let at = flow.lastPiece
-                    nested += placements.map { (at.page, $0.id, $0.rect.offsetBy(dx: at.x, dy: at.y)) }
                 }
+                break
+            }
+            // A last page of nothing but the sources, when no move helps (the contacts box
+            // fills the page before it): the sources go before the contacts box, which
+            // then ends the handout with the numbers a parent looks for.
+            if score.pages > 0, let retry = try? flowBody(breakingBefore: forced, sourcesBeforeContacts: true),
+               Self.thinness(retry.0) < score {
+                (flow, nested) = retry
             }
         }
 
@@ -125,7 +157,70 @@ public struct DocumentLayouter {
                                    placedBlocks: flow.placed[index] + nested.filter { $0.page == index }.map { ($0.id, $0.rect) })
             pages.append(page)
         }
-        return LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps, lineScale: lines)
+        return (LaidOutDocument(document: document, pages: pages, scale: factor, gapScale: gaps, lineScale: lines),
+                isFixed ? Thinness(pages: 0, shortfall: 0) : Self.thinness(flow))
+    }
+
+    /// Fewest lines of body text a page after the first may hold.
+    static let fewestLines = 3
+
+    /// How many pages hold too little, and how little the thinnest holds (fewer lines is worse).
+    private static func thinness(_ flow: Flow) -> Thinness {
+        let thin = flow.bodyLines.dropFirst().filter { $0 < fewestLines }
+        return Thinness(pages: thin.count, shortfall: thin.reduce(0) { $0 + fewestLines - $1 })
+    }
+
+    struct Thinness: Comparable {
+        let pages: Int
+        let shortfall: Int
+        static func < (a: Thinness, b: Thinness) -> Bool { (a.pages, a.shortfall) < (b.pages, b.shortfall) }
+    }
+
+    /// Flows the document's rows down its pages; `forced` names blocks that must start a page.
+    private func flowBody(_ document: Document, pageLimit: Int, builder: BlockBuilder, styles: Styles, bodyWidth: Double,
+                          bodyArea: @escaping (Int) -> Rect, breakingBefore forced: Set<String>,
+                          sourcesBeforeContacts: Bool) throws -> (Flow, [(page: Int, id: String, rect: Rect)]) {
+        let isFixed = document.overflow == .shrink
+        let flow = Flow(maxPages: isFixed ? 1 : pageLimit, bodyArea: bodyArea)
+        var nested: [(page: Int, id: String, rect: Rect)] = []
+        func place(_ stack: BlockStack) throws {
+            if forced.contains(stack.id) && !flow.isAtPageTop { try flow.newPage(blockID: stack.id, needed: 0) }
+            try flow.place(stack, width: bodyWidth)
+        }
+        var layoutPages = document.pages
+        if sourcesBeforeContacts, var rows = layoutPages.last, rows.count >= 2,
+           case .single(let last) = rows[rows.count - 1], last.component == .sources,
+           case .single(let before) = rows[rows.count - 2], before.component == .contacts {
+            rows.swapAt(rows.count - 1, rows.count - 2)
+            layoutPages[layoutPages.count - 1] = rows
+        }
+        for (pageIndex, rows) in layoutPages.enumerated() {
+            // Each page of the layout starts a new page, unless the one before it already ran
+            // over onto this one (a smaller paper): a break then would leave a part-empty
+            // page. Large print re-flows: the layout's breaks were chosen for standard type.
+            if pageIndex > 0 && !document.options.largePrint && (isFixed || flow.pageIndex < pageIndex) {
+                if isFixed { flow.maxPages = pageIndex + 1 }
+                try flow.newPage(blockID: firstID(rows), needed: 0)
+            }
+            for row in rows {
+                switch row {
+                case .single(let block):
+                    if block.breakBefore && !flow.isAtPageTop { try flow.newPage(blockID: block.id, needed: 0) }
+                    try place(builder.stack(for: block, width: bodyWidth))
+                case .columns(let columns) where isTooNarrow(columns.count, width: bodyWidth, styles: styles):
+                    // Stacked: columns too narrow for the type (A5, large print) read badly.
+                    for block in columns.flatMap({ $0 }) {
+                        try place(builder.stack(for: block, width: bodyWidth))
+                    }
+                case .columns(let columns):
+                    let (stack, placements) = try columnsStack(columns, builder: builder, styles: styles, width: bodyWidth)
+                    try place(stack)
+                    let at = flow.lastPiece
+                    nested += placements.map { (at.page, $0.id, $0.rect.offsetBy(dx: at.x, dy: at.y)) }
+                }
+            }
+        }
+        return (flow, nested)
     }
 
     private func isTooNarrow(_ count: Int, width: Double, styles: Styles) -> Bool {

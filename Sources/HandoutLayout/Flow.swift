@@ -9,6 +9,12 @@ final class Flow {
     private(set) var lastPiece: (page: Int, x: Double, y: Double) = (0, 0, 0)
     private(set) var pages: [[PageItem]] = [[]]
     private(set) var placed: [[(id: String, rect: Rect)]] = [[]]
+    /// Lines of body text on each page (the sources line not counted), to find pages that
+    /// would hold almost nothing.
+    private(set) var bodyLines: [Int] = [0]
+    /// Stacks that begin on each page, in order: the candidates to move on to the next page
+    /// when that one would hold almost nothing.
+    private(set) var starts: [[(id: String, atPageTop: Bool)]] = [[]]
     /// Distance from the top of the current page's body.
     private(set) var y: Double = 0
     private var openTags: [StructureRole] = []
@@ -30,7 +36,17 @@ final class Flow {
         for tag in openTags.reversed() { pages[pageIndex].append(.endTag(tag)) }
         pages.append(openTags.map { .beginTag($0) })
         placed.append([])
+        bodyLines.append(0)
+        starts.append([])
         y = 0
+    }
+
+    /// The whole stack's height if it started at the top of a page.
+    private func height(of stack: BlockStack) -> Double {
+        let padding = stack.decoration?.padding ?? 0
+        return stack.pieces.enumerated().reduce(2 * padding) { total, next in
+            total + (next.offset == 0 ? 0 : next.element.spaceBefore) + next.element.height
+        }
     }
 
     /// Places a block with `x` and `width` relative to the body area.
@@ -52,6 +68,16 @@ final class Flow {
             segment == nil ? (isAtPageTop ? 0 : stack.spaceBefore) + padding : piece.spaceBefore
         }
 
+        // A box kept together goes whole to the next page if it fits there and not here; one
+        // taller than a page splits, and each part after the first starts with its
+        // continuation (the heading marked "continued", the tracker's header row).
+        if stack.keepTogether, !isAtPageTop {
+            let whole = height(of: stack)
+            if y + stack.spaceBefore + whole > area.height + 0.001, whole <= bodyArea(pageIndex + 1).height + 0.001 {
+                try newPage(blockID: stack.id, needed: whole)
+            }
+        }
+
         for (index, piece) in stack.pieces.enumerated() {
             var need = gapAbove(piece) + piece.height + padding
             // A heading (and a lead-in line) keeps with what follows: the whole chain must fit.
@@ -62,14 +88,21 @@ final class Flow {
             }
             let pageIsEmpty = isAtPageTop && segment == nil
             if y + need > area.height + 0.001, !pageIsEmpty {
+                let continues = segment != nil
                 closeSegment()
                 try newPage(blockID: stack.id, needed: need)
+                if continues, let continuation = stack.continuation {
+                    segment = (pages[pageIndex].count, y)
+                    y += padding
+                    put(continuation, x: x + padding, counts: false)
+                }
             }
             let alone = gapAbove(piece) + piece.height + padding
             if y + alone > area.height + 0.001 {
                 // Even on a page of its own this piece does not fit.
                 throw Overflow(blockID: stack.id, page: pageIndex + 1, excess: y + alone - area.height)
             }
+            if index == 0 { starts[pageIndex].append((stack.id, isAtPageTop)) }
             if segment == nil {
                 if !isAtPageTop { y += stack.spaceBefore }
                 segment = (pages[pageIndex].count, y)
@@ -77,14 +110,15 @@ final class Flow {
             } else {
                 y += piece.spaceBefore
             }
-            put(piece, x: x + padding)
+            put(piece, x: x + padding, counts: stack.id != "sources")
         }
         closeSegment()
     }
 
-    private func put(_ piece: Piece, x: Double) {
+    private func put(_ piece: Piece, x: Double, counts: Bool) {
         let dx = area.minX + x, dy = area.minY + y
         lastPiece = (pageIndex, dx, dy)
+        if counts { bodyLines[pageIndex] += piece.items.reduce(0) { $0 + $1.textLineCount } }
         for item in piece.items {
             pages[pageIndex].append(item.offsetBy(dx: dx, dy: dy))
             for event in item.tagEvents {

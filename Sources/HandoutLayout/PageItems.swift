@@ -148,6 +148,28 @@ public enum PageItem: Sendable {
         return inner.map { $0.offsetBy(dx: group.offset.x, dy: group.offset.y) }
     }
 
+    /// Lines of text this item draws as content (decoration not counted).
+    var textLineCount: Int {
+        switch self {
+        case .frame(.text(let text, _, _)): return text.lines.count
+        case .group(let group): return group.items.reduce(0) { $0 + $1.textLineCount }
+        default: return 0
+        }
+    }
+
+    /// The same drawing as decoration: no structure tags, links or outline entries (a
+    /// header row repeated on the next page is not read twice).
+    var asDecoration: [PageItem] {
+        switch self {
+        case .frame(let frame): return [.artifact(frame)]
+        case .beginTag, .endTag, .tagInfo, .outline, .link: return []
+        case .group(var group):
+            group.items = group.items.flatMap(\.asDecoration)
+            return [.group(group)]
+        default: return [self]
+        }
+    }
+
     /// The structure tags this item opens and closes, in order, groups included.
     var tagEvents: [(open: Bool, role: StructureRole)] {
         switch self {

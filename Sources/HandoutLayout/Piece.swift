@@ -7,6 +7,8 @@ struct Piece {
     var spaceBefore: Double
     /// A heading keeps with the piece after it: both move to the next page together.
     var keepWithNext: Bool = false
+    /// Shown again at the top of each further page of its block (a tracker's header row).
+    var repeatsOnNewPage: Bool = false
 }
 
 /// How a block's background looks when it has one.
@@ -30,6 +32,10 @@ struct BlockStack {
     /// False for the invisible stack that holds a row of columns: its blocks are recorded
     /// one by one instead.
     var isBlock = true
+    /// Move to the next page whole rather than split (boxes, the contacts box).
+    var keepTogether = false
+    /// Put at the top of each page the block continues on (a header row, "… (continued)").
+    var continuation: Piece?
 }
 
 import HandoutModel

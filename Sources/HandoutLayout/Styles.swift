@@ -48,7 +48,7 @@ struct Styles {
         return TextStyle(size: size(role), bold: bold || role == .title || role == .heading, alignment: alignment,
                          lineHeight: lineHeight ?? (isHeadline ? headlineLineHeight : bodyLineHeight),
                          language: language, direction: direction,
-                         families: theme.families(for: language))
+                         families: theme.families(for: language), inkClearance: theme.inkClearance(for: language))
     }
 
     /// Spacing scales with the type so a shrunk card keeps its proportions.

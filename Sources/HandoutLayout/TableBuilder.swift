@@ -1,17 +1,17 @@
 import HandoutModel
 
 /// A small comparison table: a tinted header row, rules between rows, columns sized from
-/// their content. Kept whole on one page.
+/// their content. Each row is a piece, so a table splits between rows when it must, its
+/// header row repeated at the top of the next page.
 struct TableBuilder {
     let measurer: TextMeasurer
     let styles: Styles
 
-    func piece(header: [RichText], rows: [[RichText]], width: Double, gap: Double) throws -> Piece {
+    func pieces(header: [RichText], rows: [[RichText]], width: Double, gap: Double) throws -> [Piece] {
         let pad = styles.gap(4)
         let columns = header.count
         let widths = try columnWidths(header: header, rows: rows, width: width, pad: pad)
-        var items: [PageItem] = [.beginTag(.table)]
-        var y = 0.0
+        var pieces: [Piece] = []
         for (rowIndex, cells) in ([header] + rows).enumerated() {
             let isHeader = rowIndex == 0
             var texts: [TypesetText] = []
@@ -20,8 +20,10 @@ struct TableBuilder {
                 texts.append(try measurer.typeset(cell, style: style, width: widths[column] - 2 * pad))
             }
             let rowHeight = (texts.map(\.height).max() ?? 0) + 2 * pad
+            var items: [PageItem] = []
             if isHeader {
-                items.append(.artifact(.rect(Rect(x: 0, y: y, width: width, height: rowHeight), fill: styles.color(.boxFill),
+                items.append(.beginTag(.table))
+                items.append(.artifact(.rect(Rect(x: 0, y: 0, width: width, height: rowHeight), fill: styles.color(.boxFill),
                                              stroke: nil, lineWidth: 0)))
             }
             items.append(.beginTag(.tableRow))
@@ -29,17 +31,18 @@ struct TableBuilder {
             for column in 0..<columns {
                 let role: StructureRole = isHeader ? .tableHeader : .tableCell
                 let color = isHeader ? styles.color(.accent) : styles.color(.text)
-                items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: y + pad), color: color)),
+                items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: pad), color: color)),
                           .endTag(role)]
                 x += widths[column]
             }
             items.append(.endTag(.tableRow))
-            y += rowHeight
-            items.append(.artifact(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), color: styles.color(.rule),
+            items.append(.artifact(.line(from: Point(x: 0, y: rowHeight), to: Point(x: width, y: rowHeight), color: styles.color(.rule),
                                          width: isHeader ? 1.2 : 0.6)))
+            if rowIndex == rows.count { items.append(.endTag(.table)) }
+            pieces.append(Piece(height: rowHeight, items: items, spaceBefore: isHeader ? gap : 0,
+                                keepWithNext: isHeader, repeatsOnNewPage: isHeader))
         }
-        items.append(.endTag(.table))
-        return Piece(height: y, items: items, spaceBefore: gap)
+        return pieces
     }
 
     /// Each column gets its content's natural width when everything fits; otherwise space

@@ -18,12 +18,16 @@ public struct TextStyle: Hashable, Sendable {
     public var direction: TextDirection
     /// Comma-separated font families in order of preference; empty uses the typesetter's default.
     public var families: String
+    /// Least gap between the ink of consecutive lines, as a multiple of `size`; 0 keeps a
+    /// fixed pitch. Scripts whose ink is tall in places (Nastaliq) set a smaller pitch and
+    /// push apart only the lines that would touch.
+    public var inkClearance: Double
 
     public init(size: Double, bold: Bool = false, alignment: Alignment = .start, lineHeight: Double,
-                language: String, direction: TextDirection, families: String = "") {
+                language: String, direction: TextDirection, families: String = "", inkClearance: Double = 0) {
         self.size = size; self.bold = bold; self.alignment = alignment
         self.lineHeight = lineHeight; self.language = language; self.direction = direction
-        self.families = families
+        self.families = families; self.inkClearance = inkClearance
     }
 }
 
@@ -68,11 +72,13 @@ public struct TypesetLine: Sendable, Equatable {
     public let rightToLeft: Bool
     /// The line's glyphs, run by run from left to right (empty from a stand-in measurer).
     public let runs: [GlyphRun]
+    /// The line's ink skyline, in the box's coordinates, when its style spaces lines by ink.
+    public let ink: InkProfile?
 
     public init(text: String, x: Double, baseline: Double, width: Double, ascent: Double, descent: Double, rightToLeft: Bool,
-                runs: [GlyphRun] = []) {
+                runs: [GlyphRun] = [], ink: InkProfile? = nil) {
         self.text = text; self.x = x; self.baseline = baseline; self.width = width
-        self.ascent = ascent; self.descent = descent; self.rightToLeft = rightToLeft; self.runs = runs
+        self.ascent = ascent; self.descent = descent; self.rightToLeft = rightToLeft; self.runs = runs; self.ink = ink
     }
 
     /// Where the character at `utf8Offset` of the paragraph is drawn, from the line's left
@@ -89,7 +95,7 @@ public struct TypesetLine: Sendable, Equatable {
     /// The same line with its baseline moved (another line spacing: the breaks stay).
     public func withBaseline(_ baseline: Double) -> TypesetLine {
         TypesetLine(text: text, x: x, baseline: baseline, width: width, ascent: ascent, descent: descent,
-                    rightToLeft: rightToLeft, runs: runs)
+                    rightToLeft: rightToLeft, runs: runs, ink: ink)
     }
 }
 

@@ -58,7 +58,7 @@ struct TrackerBuilder {
             x += index == 0 ? dayWidth : widths[index - 1]
         }
         header.append(.endTag(.tableRow))
-        var pieces = [Piece(height: headerHeight, items: header, spaceBefore: gap, keepWithNext: true)]
+        var pieces = [Piece(height: headerHeight, items: header, spaceBefore: gap, keepWithNext: true, repeatsOnNewPage: true)]
 
         for (rowIndex, row) in tracker.rows.enumerated() {
             let label = try measurer.typeset(row.label, style: dayStyle, width: dayWidth - 2 * pad)

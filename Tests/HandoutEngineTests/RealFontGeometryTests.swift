@@ -15,8 +15,11 @@ import HandoutModel
             for (handout, paper) in items {
                 let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper))
                 let label = "\(language) \(handout) \(paper.rawValue)"
-                let maxPages = try renderer.project.layout(handout).maxPages(on: paper)
-                #expect(laidOut.pages.count <= maxPages, "\(label): \(laidOut.pages.count) pages")
+                // English fits the pages the layout was designed for; a longer translation
+                // may take more, up to twice as many.
+                let designed = try renderer.project.layout(handout).maxPages(on: paper)
+                let allowed = language == "en" ? designed : designed * 2
+                #expect(laidOut.pages.count <= allowed, "\(label): \(laidOut.pages.count) pages")
                 for (index, page) in laidOut.pages.enumerated() {
                     check(page, label: "\(label) page \(index + 1)")
                 }

@@ -40,7 +40,7 @@ import HandoutModel
                 // Nested items (the jaundice sub-list) are checked against their own text.
                 var listItems: [(markers: [Rect], texts: [Rect])] = []
                 var tableRow: (label: Rect?, boxes: [Rect], inHeaderCell: Bool)?
-                for item in page.items {
+                for item in page.flatItems {
                     switch item {
                     case .beginTag(.listItem): listItems.append(([], []))
                     case .endTag(.listItem):

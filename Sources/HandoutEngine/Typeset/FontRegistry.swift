@@ -1,4 +1,5 @@
 import CPangoCairo
+import HandoutLayout
 
 /// The fonts that shaped text refers to, each by a small id, held (referenced) for as long
 /// as the registry lives so the painter can draw with the very face and size that was
@@ -37,6 +38,26 @@ public final class FontRegistry {
     func scaledFont(_ id: Int) -> OpaquePointer? {
         guard fonts.indices.contains(id) else { return nil }
         return pango_cairo_font_get_scaled_font(OpaquePointer(fonts[id]))
+    }
+
+    /// The ink box of each glyph a line draws, in points from the top-left corner of its
+    /// text's box: what lines must keep apart (checked by tests; layout uses the coarser
+    /// skyline in `TypesetLine.ink`).
+    public func inkBoxes(of line: TypesetLine) -> [Rect] {
+        var boxes: [Rect] = []
+        for run in line.runs where fonts.indices.contains(run.face) {
+            let font = fonts[run.face].assumingMemoryBound(to: PangoFont.self)
+            for glyph in run.glyphs {
+                var ink = PangoRectangle()
+                pango_font_get_glyph_extents(font, glyph.index, &ink, nil)
+                guard ink.width > 0, ink.height > 0 else { continue }
+                let scale = Double(PANGO_SCALE)
+                boxes.append(Rect(x: line.x + Double(run.x + glyph.x + ink.x) / scale,
+                                  y: line.baseline + Double(run.y + glyph.y + ink.y) / scale,
+                                  width: Double(ink.width) / scale, height: Double(ink.height) / scale))
+            }
+        }
+        return boxes
     }
 
     /// Faces registered so far (for tests and reports).

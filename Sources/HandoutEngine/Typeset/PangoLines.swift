@@ -11,46 +11,44 @@ enum PangoLines {
     static let emptyGlyph: UInt32 = 0x0FFF_FFFF
     static let unknownFlag: UInt32 = 0x1000_0000
 
-    /// Baselines at a fixed pitch (size × line height), each placed as CSS does: the font's
-    /// ascent plus half the leading.
-    static func baseline(index: Int, pitch: Double, metrics: (ascent: Double, descent: Double)) -> Double {
-        let halfLeading = (pitch - metrics.ascent - metrics.descent) / 2
-        return halfLeading + metrics.ascent + Double(index) * pitch
-    }
-
     static func read(_ layout: OpaquePointer, text: String, style: TextStyle, metrics: (ascent: Double, descent: Double),
-                     faces: FontRegistry) -> [TypesetLine] {
-        let pitch = style.size * style.lineHeight
+                     faces: FontRegistry, boxWidth: Double) -> (lines: [TypesetLine], height: Double) {
         let utf8 = Array(text.utf8)
         let layoutText = pango_layout_get_text(layout)!
         let count = Int(pango_layout_get_line_count(layout))
-        var result: [TypesetLine] = []
-        result.reserveCapacity(count)
+        // Skylines in strips of a quarter em: fine enough to find the gaps between words.
+        let measuresInk = style.inkClearance > 0
+        var read: [(text: String, x: Double, width: Double, rightToLeft: Bool, runs: [GlyphRun], ink: InkProfile?)] = []
+        read.reserveCapacity(count)
         let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }
-        for index in 0..<count {
+        for _ in 0..<count {
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iterator, &ink, &logical)
             let line = pango_layout_iter_get_line_readonly(iterator)!
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             let end = min(utf8.count, start + length)
             let lineText = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
-            result.append(TypesetLine(
-                text: lineText.trimmingCharacters(in: CharacterSet.newlines),
-                x: Double(logical.x) / Double(PANGO_SCALE),
-                baseline: baseline(index: index, pitch: pitch, metrics: metrics),
-                width: Double(logical.width) / Double(PANGO_SCALE),
-                ascent: metrics.ascent, descent: metrics.descent,
-                rightToLeft: line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue,
-                runs: runs(of: line, text: layoutText, faces: faces)))
+            let x = Double(logical.x) / Double(PANGO_SCALE)
+            var profile = measuresInk ? InkProfile(width: boxWidth, stripWidth: style.size / 4) : nil
+            read.append((lineText.trimmingCharacters(in: CharacterSet.newlines), x, Double(logical.width) / Double(PANGO_SCALE),
+                         line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue,
+                         runs(of: line, text: layoutText, faces: faces, lineX: x, ink: &profile), profile))
             pango_layout_iter_next_line(iterator)
         }
-        return result
+        let spacing = LineSpacing.baselines(count: count, profiles: read.map(\.ink), style: style, metrics: metrics)
+        let lines = read.enumerated().map { index, line in
+            TypesetLine(text: line.text, x: line.x, baseline: spacing.baselines[index], width: line.width,
+                        ascent: metrics.ascent, descent: metrics.descent, rightToLeft: line.rightToLeft, runs: line.runs, ink: line.ink)
+        }
+        return (lines, spacing.height)
     }
 
     /// The runs of one line, left to right, as `pango_renderer_draw_layout_line` walks them.
+    /// With `ink`, each drawn glyph's ink box is added to the line's skyline (`lineX` places
+    /// the line in its box).
     private static func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>,
-                             faces: FontRegistry) -> [GlyphRun] {
+                             faces: FontRegistry, lineX: Double, ink: inout InkProfile?) -> [GlyphRun] {
         var runs: [GlyphRun] = []
         var xOff: Int32 = 0
         var node = line.pointee.runs
@@ -68,6 +66,14 @@ enum PangoLines {
                 let info = glyphs.pointee.glyphs[index]
                 let glyph = info.glyph
                 if glyph != emptyGlyph && glyph & unknownFlag == 0 {
+                    if ink != nil {
+                        var box = PangoRectangle()
+                        pango_font_get_glyph_extents(font, glyph, &box, nil)
+                        let scale = Double(PANGO_SCALE)
+                        let left = lineX + Double(xOff + position + info.geometry.x_offset + box.x) / scale
+                        let top = Double(info.geometry.y_offset - item.pointee.y_offset + box.y) / scale
+                        ink!.add(minX: left, maxX: left + Double(box.width) / scale, top: -top, bottom: top + Double(box.height) / scale)
+                    }
                     drawn.append(GlyphRun.Glyph(index: glyph, x: position + info.geometry.x_offset, y: info.geometry.y_offset,
                                                 advance: info.geometry.width,
                                                 textOffset: pangoItem.pointee.offset + glyphs.pointee.log_clusters[index]))

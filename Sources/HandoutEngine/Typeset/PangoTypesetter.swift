@@ -58,11 +58,9 @@ public final class PangoTypesetter: TextMeasurer {
         var style = text.style
         style.lineHeight = lineHeight
         let metrics = self.metrics(style: style, context: context(language: style.language, direction: style.direction))
-        let pitch = style.size * lineHeight
-        let lines = text.lines.enumerated().map { index, line in
-            line.withBaseline(PangoLines.baseline(index: index, pitch: pitch, metrics: metrics))
-        }
-        return TypesetText(text: text.text, style: style, boxWidth: text.boxWidth, lines: lines, height: Double(lines.count) * pitch)
+        let spacing = LineSpacing.baselines(count: text.lines.count, profiles: text.lines.map(\.ink), style: style, metrics: metrics)
+        let lines = zip(text.lines, spacing.baselines).map { $0.withBaseline($1) }
+        return TypesetText(text: text.text, style: style, boxWidth: text.boxWidth, lines: lines, height: spacing.height)
     }
 
     private func shape(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
@@ -90,9 +88,9 @@ public final class PangoTypesetter: TextMeasurer {
             let list = missing.prefix(5).map { "\($0.codePoint) \($0)" }.joined(separator: ", ")
             throw TypesetError(text: plain, problem: "no shipped font has \(missing.count == 1 ? "this character" : "these characters"): \(list) (language \(style.language))")
         }
-        let lines = PangoLines.read(layout, text: plain, style: style, metrics: metrics(style: style, context: context), faces: faces)
-        return TypesetText(text: text, style: style, boxWidth: width, lines: lines,
-                           height: Double(lines.count) * style.size * style.lineHeight)
+        let read = PangoLines.read(layout, text: plain, style: style, metrics: metrics(style: style, context: context), faces: faces,
+                                   boxWidth: width)
+        return TypesetText(text: text, style: style, boxWidth: width, lines: read.lines, height: read.height)
     }
 
     // MARK: Pango set-up

@@ -77,7 +77,8 @@ public struct Composer {
                         pageSize: options.pageSize ?? paper.size, options: options, colors: colors,
                         metadata: metadata, title: title, subtitle: subtitle, header: layout.header,
                         scale: scale, theme: theme, margins: margins, maxPages: maxPages,
-                        overflow: overflow, pages: pages, footer: footer(title: title), logo: site.logoPath)
+                        overflow: overflow, pages: pages, footer: footer(title: title), logo: site.logoPath,
+                        continuedLabel: plain(guide.strings["continued"]))
     }
 
     // MARK: Blocks

@@ -25,6 +25,8 @@ public struct Document: Sendable {
     public let footer: Footer
     /// The unit's logo (absolute path of a PNG or SVG), drawn in the header.
     public let logo: String?
+    /// "(continued)" in the document's language, for a box that runs on to another page.
+    public let continuedLabel: String
 
     public struct Metadata: Sendable, Equatable {
         public let title: String

@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     /// Baseline-to-baseline distance per language where the script needs more room than
     /// Latin (Arabic marks, Devanagari's tall conjuncts).
     public let languageLineHeights: [String: Double]
+    /// Languages whose lines are spaced by their ink (Nastaliq): the least gap between the
+    /// ink of two lines, in ems. Their line height is then the usual pitch, not the worst case.
+    public let languageInkClearances: [String: Double]
     public let colors: Colors
     /// Greys only, for `--grayscale`; text contrast at least 7:1.
     public let grayscaleColors: Colors
@@ -133,5 +136,9 @@ extension Theme {
 
     public func lineHeight(for language: String) -> Double {
         languageLineHeights[language] ?? spacing.lineHeight
+    }
+
+    public func inkClearance(for language: String) -> Double {
+        languageInkClearances[language] ?? 0
     }
 }

@@ -19,12 +19,16 @@ public enum ThemeLoader {
 
     public static func parse(_ root: YAMLNode) throws -> Theme {
         let top = try root.fields(required: ["font_family", "colors", "grayscale_colors", "scales", "spacing"],
-                                  optional: ["language_fonts", "language_line_heights"])
+                                  optional: ["language_fonts", "language_line_heights", "language_ink_clearance"])
         var languageFonts: [String: String] = [:]
         for (language, node) in try top["language_fonts"]?.entries() ?? [] { languageFonts[language] = try node.text() }
         var lineHeights: [String: Double] = [:]
         for (language, node) in try top["language_line_heights"]?.entries() ?? [] {
             lineHeights[language] = try node.double(in: 1...3)
+        }
+        var clearances: [String: Double] = [:]
+        for (language, node) in try top["language_ink_clearance"]?.entries() ?? [] {
+            clearances[language] = try node.double(in: 0.01...1)
         }
         let colors = try parseColors(top.required("colors"))
         let greys = try parseColors(top.required("grayscale_colors"))
@@ -50,7 +54,7 @@ public enum ThemeLoader {
                                                                     "box_padding", "column_gap", "list_indent", "minimum_column_ems"])
         func pt(_ key: String) throws -> Double { try spacing.required(key).double(in: 0...72) }
         return Theme(fontFamily: try top.required("font_family").text(), languageFonts: languageFonts,
-                     languageLineHeights: lineHeights, colors: colors, grayscaleColors: greys, scales: scales,
+                     languageLineHeights: lineHeights, languageInkClearances: clearances, colors: colors, grayscaleColors: greys, scales: scales,
                      spacing: Theme.Spacing(lineHeight: try spacing.required("line_height").double(in: 1...3),
                                             paragraphGap: try pt("paragraph_gap"), sectionGap: try pt("section_gap"),
                                             itemGap: try pt("item_gap"), boxPadding: try pt("box_padding"),
