@@ -19,7 +19,8 @@ enum HTML {
 
     /// `<option value="…" selected>…</option>`
     static func option(_ value: String, _ label: String, selected: Bool, language: String? = nil) -> String {
-        let lang = language.map { " lang=\"\(escape($0))\" dir=\"auto\"" } ?? ""
+        // The language for the font; no dir: "العربية — Arabic" reads in the page's order.
+        let lang = language.map { " lang=\"\(escape($0))\"" } ?? ""
         return "<option value=\"\(escape(value))\"\(selected ? " selected" : "")\(lang)>\(escape(label))</option>"
     }
 

@@ -38,7 +38,7 @@ struct NursePage {
         var body = """
             <header class="top"><h1>Breastfeeding handouts</h1>
             <p>Choose a handout and the mother's language, look at it, then download or print it.</p></header>
-            <main>
+            <main\(preview == nil ? "" : " class=\"with-preview\"")>
 
             """
         if let error { body += "<p class=\"message error\" role=\"alert\" id=\"error\"><strong>Not possible:</strong> \(HTML.escape(error))</p>\n" }
@@ -60,9 +60,9 @@ struct NursePage {
             html += """
                 <label class="handout"><input type="radio" name="handout" value="\(HTML.escape(handout.id))"\(checked ? " checked" : "")>
                 <img src="/thumbnails/\(HTML.escape(handout.id)).png" alt="" class="thumb">
-                <span class="name">\(HTML.escape(handout.title))</span>
+                <span class="text"><span class="name">\(HTML.escape(handout.title))</span>
                 <span class="about">\(HTML.escape(handout.subtitle))</span>
-                <span class="about">\(HTML.escape(PageCatalogue.pagesText(handout))); \(HTML.escape(handout.papers.map(\.rawValue).joined(separator: ", ")))</span></label>
+                <span class="about">\(HTML.escape(PageCatalogue.pagesText(handout))); \(HTML.escape(handout.papers.map(NursePage.shortName).joined(separator: ", ")))</span></span></label>
 
                 """
         }
@@ -115,6 +115,17 @@ struct NursePage {
         return options
     }
 
+    /// "A4", "US Letter", "4×6 in": for the handout cards.
+    static func shortName(_ paper: Paper) -> String {
+        switch paper {
+        case .a4: return "A4"
+        case .letter: return "US Letter"
+        case .a5: return "A5"
+        case .a6: return "A6"
+        case .card4x6: return "4×6 in"
+        }
+    }
+
     // MARK: The handout
 
     private func previewSection(_ preview: Preview) -> String {
@@ -129,7 +140,9 @@ struct NursePage {
         if !preview.hasCountry {
             html += "<p class=\"note\">No country chosen: the handout has a line to write the emergency number in.</p>\n"
         }
-        for note in preview.notes { html += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
+        if !preview.notes.isEmpty {
+            html += "<p class=\"note\">Chosen for this handout: \(HTML.escape(preview.notes.joined(separator: "; "))).</p>\n"
+        }
         html += "<p class=\"actions\"><a class=\"button\" id=\"download\" href=\"\(HTML.escape(pdfLink))\" download=\"\(HTML.escape(preview.fileName))\">Download PDF</a> <span class=\"about\">\(HTML.escape(preview.fileName)), \(preview.bytes / 1024) KB</span></p>\n"
         html += printForm(preview.choice)
         html += "<div class=\"pages\">\n"

@@ -21,10 +21,9 @@ enum Stylesheet {
         .handout { display: grid; grid-template-columns: auto auto 1fr; column-gap: 0.75rem; align-items: start;
                    flex: 1 1 20rem; min-height: 3rem; padding: 0.75rem; border: 2px solid var(--line); border-radius: 0.5rem;
                    cursor: pointer; font-weight: 400; background: #ffffff; }
-        .handout input { grid-column: 1; grid-row: 1 / span 3; width: 1.5rem; height: 1.5rem; margin: 0.25rem 0 0;
-                         accent-color: var(--brand); }
-        .handout .thumb { grid-column: 2; grid-row: 1 / span 3; width: 5rem; height: auto; border: 1px solid var(--line); }
-        .handout .name, .handout .about { grid-column: 3; }
+        .handout input { width: 1.5rem; height: 1.5rem; margin: 0.25rem 0 0; accent-color: var(--brand); }
+        .handout .thumb { width: 5rem; height: auto; border: 1px solid var(--line); }
+        .handout .text { display: flex; flex-direction: column; }
         .handout .name { font-weight: 700; font-size: 1.2rem; }
         .handout:has(input:checked) { border-color: var(--brand); background: var(--soft); box-shadow: inset 0 0 0 2px var(--brand); }
         .handout:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -49,8 +48,23 @@ enum Stylesheet {
         .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
         .print { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem 1.5rem; margin: 1rem 0;
                  padding: 0.75rem 1rem; background: var(--soft); border-radius: 0.5rem; }
-        .print .field { flex: 0 1 14rem; }
+        .print .field { flex: 0 1 12rem; }
+        .print p { margin: 0; }
         .pages { display: flex; flex-wrap: wrap; gap: 1.5rem; margin-top: 1rem; }
+        /* Wide screens: the choices on the left, the handout beside them. At 200% zoom the
+           page is narrower than this and everything is one column. */
+        @media (min-width: 64rem) {
+          main.with-preview { display: grid; grid-template-columns: minmax(20rem, 26rem) 1fr; column-gap: 2.5rem;
+                              align-items: start; max-width: 90rem; }
+          main.with-preview > .message { grid-column: 1 / -1; }
+          main.with-preview .chooser { grid-column: 1; }
+          main.with-preview .preview { grid-column: 2; margin-top: 0; border-top: 0; padding-top: 0; }
+          main.with-preview .handouts { flex-direction: column; gap: 0.5rem; }
+          main.with-preview .handout { flex: 0 0 auto; }
+          main.with-preview .handout .thumb { width: 3.5rem; }
+          main.with-preview .fields { display: block; }
+          main.with-preview .field { margin: 0.25rem 0 0.75rem; }
+        }
         figure { margin: 0; }
         .page { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); box-shadow: 0 1px 4px #0003; }
         figcaption { font-size: 1rem; margin-top: 0.25rem; }

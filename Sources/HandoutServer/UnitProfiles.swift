@@ -17,20 +17,42 @@ final class UnitProfiles: Sendable {
         let stamp: UInt64
     }
 
+    private struct Listing: Sendable {
+        let stamp: UInt64
+        let ids: [String]
+    }
+
     let folder: URL?
     private let loaded = Mutex<[String: Loaded]>([:])
+    private let listing = Mutex<Listing?>(nil)
 
     init(folder: URL?) {
         self.folder = folder?.standardizedFileURL
     }
 
-    /// The unit ids the folder holds now, sorted.
+    /// The unit ids the folder holds now, sorted: listed again when the folder changes
+    /// (a file added, removed or renamed changes its modification time).
     var ids: [String] {
-        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+        guard let folder else { return [] }
+        let stamp = FileFingerprint.of(folders: [], files: [folder.path])
+        if let known = listing.withLock({ $0 }), known.stamp == stamp { return known.ids }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let ids = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(5)) }
             .filter(UnitProfiles.isUnitID)
             .sorted()
+        listing.withLock { $0 = Listing(stamp: stamp, ids: ids) }
+        return ids
+    }
+
+    /// Binary search: the listing is sorted, and a folder may hold many units.
+    private static func find(_ id: String, in sorted: [String]) -> String? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == id ? sorted[low] : nil
     }
 
     /// Lower-case letters, digits and dashes: what a file name may give as a unit id.
@@ -43,7 +65,7 @@ final class UnitProfiles: Sendable {
     /// the profile's own one-line error when it is broken.
     func unit(_ id: String, countries: [String]) throws -> Unit {
         let listed = ids
-        guard let folder, let name = listed.first(where: { $0 == id }) else {
+        guard let folder, let name = UnitProfiles.find(id, in: listed) else {
             throw RequestError(.badRequest, "unknown unit \"\(LoadError.oneLine(String(id.prefix(40))))\" — "
                                    + (listed.isEmpty ? "this server has no unit profiles (start it with --units DIR)"
                                                      : NearestName.hint(for: id, among: listed, noun: "one of")))
