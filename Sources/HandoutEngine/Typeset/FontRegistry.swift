@@ -60,6 +60,16 @@ public final class FontRegistry {
         return boxes
     }
 
+    /// The glyph face `id` draws for U+25CC DOTTED CIRCLE, or nil when it has none. HarfBuzz
+    /// inserts that glyph where a vowel sign or mark has no base to sit on: a sign of text
+    /// the font's shaping rules do not accept (checked by tests over every language).
+    public func dottedCircleGlyph(inFace id: Int) -> UInt32? {
+        guard fonts.indices.contains(id),
+              let font = pango_font_get_hb_font(fonts[id].assumingMemoryBound(to: PangoFont.self)) else { return nil }
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(font, 0x25CC, &glyph) != 0 ? glyph : nil
+    }
+
     /// Faces registered so far (for tests and reports).
     public var count: Int { fonts.count }
 }
