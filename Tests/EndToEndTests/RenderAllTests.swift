@@ -120,5 +120,11 @@ import Testing
         for word in ["colostrum-facts", "first-week", "alternatives-card", "English", "letter", "a6"] {
             #expect(result.stdout.contains(word), "list does not mention \(word)")
         }
+        // Pages per paper, as the page-break rules give them (the fact sheet is longer on A5),
+        // and each language in its own script and in English.
+        let facts = try #require(result.stdout.split(separator: "\n").first { $0.contains("colostrum-facts") })
+        #expect(facts.contains("a4 2 pages") && facts.contains("a5 4 pages"), "\(facts)")
+        #expect(result.stdout.contains("العربية — Arabic"))
+        #expect(result.stdout.contains("اردو — Urdu"))
     }
 }
