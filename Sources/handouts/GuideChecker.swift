@@ -42,7 +42,8 @@ struct GuideChecker {
             if !readability.isEmpty {
                 Console.say("")
                 Console.say("Readability (English, Flesch-Kincaid grade; aim for 6 or below):")
-                for result in readability {
+                // A sheet of labels has field names, not sentences: nothing to grade.
+                for result in readability where result.sentences > 0 {
                     Console.say("  \(result.handout): grade \(result.grade.fixed(1)) (\(result.words) words, \(result.sentences) sentences)")
                     for (sentence, words) in result.longest {
                         Console.say("    \(words) words: \"\(sentence)\"")
