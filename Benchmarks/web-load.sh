@@ -8,6 +8,7 @@
 #
 #   Benchmarks/web-load.sh                  # builds the release programs first
 #   SKIP_BUILD=1 DURATION=20s CONNECTIONS=8 Benchmarks/web-load.sh
+#   SKIP_BUILD=1 BIN_DIR=elsewhere/release Benchmarks/web-load.sh    # programs built elsewhere
 #
 # Needs wrk and curl (apt-get install wrk curl). Traffic goes to 127.0.0.1 only, and each
 # run stops by itself after DURATION.
@@ -19,6 +20,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   scripts/build-release.sh >/dev/null
   scripts/build-release.sh --product handouts-server >/dev/null
 fi
+bin=${BIN_DIR:-.build/release}
 port=${PORT:-18080}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-8}
@@ -39,7 +41,7 @@ for i in $(seq -f "%04g" 1 "$units"); do
 done
 
 start=$(date +%s%N)
-.build/release/handouts serve --port "$port" --units "$work/units" >"$work/server.log" 2>&1 &
+"$bin/handouts" serve --port "$port" --units "$work/units" >"$work/server.log" 2>&1 &
 server=$!
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }

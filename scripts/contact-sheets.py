@@ -5,6 +5,7 @@ reviewer can look at every page of a set at once (the README links them).
     pip install pillow
     python3 scripts/contact-sheets.py            # uses .build/release/handouts, else .build/debug
 
+Also the README's pictures (page 1 of each handout, branded, Arabic, Japanese, the 2-up sheet).
 Writes docs/a5-and-large-print.png (every A5 and large-print page of the three sheets, in
 English) and docs/first-week-page1-every-language.png (page 1 of the checklist on A4 in every
 shipped language). Needs pdftoppm (poppler-utils).
@@ -66,9 +67,28 @@ def sheet(tiles: list[tuple[str, Image.Image]], columns: int, out: Path) -> None
     print(f"wrote {out.relative_to(ROOT)}: {len(tiles)} pages, {out.stat().st_size // 1024} KB")
 
 
+def readme_pictures(work: Path) -> None:
+    site = str(DOCS / "site.example.yaml")
+    for name, arguments, dpi, page in (
+        ("colostrum-facts-en-a4", ["colostrum-facts", "--country", "GB"], 40, 1),
+        ("first-week-en-a4", ["first-week", "--country", "GB"], 40, 1),
+        ("first-week-en-a4-p2", ["first-week", "--country", "GB"], 50, 2),
+        ("alternatives-card-en-a6", ["alternatives-card", "--country", "GB"], 60, 1),
+        ("alternatives-card-en-a6-back", ["alternatives-card", "--country", "GB"], 60, 4),
+        ("colostrum-facts-en-a4-branded", ["colostrum-facts", "--site", site], 40, 1),
+        ("first-week-ar-a4", ["first-week", "--lang", "ar", "--country", "GB"], 40, 1),
+        ("colostrum-facts-ja-a4", ["colostrum-facts", "--lang", "ja", "--country", "JP", "--paper", "a4"], 40, 1),
+        ("alternatives-card-en-2up-a4", ["alternatives-card", "--n-up", "2", "--sheet", "a4", "--country", "GB"], 40, 1),
+    ):
+        image = pages(render(work, arguments), dpi, page, page)[0]
+        image.save(DOCS / f"{name}.png", optimize=True)
+        print(f"wrote docs/{name}.png")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        readme_pictures(work)
         tiles = []
         for handout in ("colostrum-facts", "first-week"):
             for arguments, label in (([handout, "--paper", "a5"], "A5"), ([handout, "--large-print"], "large print")):

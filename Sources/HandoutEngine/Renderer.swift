@@ -38,23 +38,31 @@ public final class Renderer {
         let guide = try project.guide(edition.language.wording)
         if let logo = site.logoPath {
             do { try images.check(logo) } catch let error as EngineError {
-                throw LoadError(file: site.file, keyPath: "logo", problem: error.problem, fix: error.fix)
+                throw site.error(at: "logo", error.problem, fix: error.fix)
             }
         }
         let composer = Composer(guide: guide, sources: try project.sources(), theme: try theme, site: site, country: edition.country,
                                 date: date, creator: Renderer.creator)
         let papers = options.largePrint ? layout.largePrintPapers : layout.papers
-        return try composer.compose(layout, paper: paper ?? Paper.preferred(among: papers, country: edition.country.region), options: options)
+        if options.largePrint, let problem = layout.largePrintProblem {
+            throw LoadError(file: layout.file, keyPath: "label_stock", problem: problem)
+        }
+        let document = try composer.compose(layout, paper: paper ?? Paper.preferred(among: papers, country: edition.country.region),
+                                            options: options)
+        guard let stock = layout.labelStocks[document.paper] else { return document }
+        let english = guide.isTranslation ? try project.guide("en") : nil
+        return document.withLabel(LabelComposer(guide: guide, english: english, site: site).label(on: stock))
     }
 
-    /// Typesets and lays out a document.
-    public func layout(_ document: Document) throws -> LaidOutDocument {
+    /// Typesets and lays out a document: a sheet of labels as one label placed on its stock.
+    /// A character no font has is blamed on the file it came from: `site`'s line when the
+    /// unit's profile wrote it, else the guide's.
+    public func layout(_ document: Document, site: Site? = nil) throws -> LaidOutDocument {
         do {
+            if document.label != nil { return try LabelSheetLayouter(measurer: typesetter).layout(document) }
             return try DocumentLayouter(measurer: typesetter, qrEncoder: LibQREncoder(), images: images).layout(document)
         } catch LayoutError.typeset(let blockID, let error) {
-            throw RenderError(handout: document.handout, language: document.language,
-                              message: "block \(blockID): \(error.problem) in \"\(error.text.prefix(50))\"",
-                              fix: "add a font for it to Fonts/ or remove the character from the guide")
+            throw blame(error, blockID: blockID, document: document, site: site)
         }
     }
 
@@ -79,14 +87,14 @@ public final class Renderer {
         var cellOptions = options
         cellOptions.pageSize = imposition.cellSize(for: plain.pageSize)
         let cell = try document(handout: handout, edition: edition, paper: paper, site: site, date: date, options: cellOptions)
-        return imposition.impose(try layout(cell))
+        return imposition.impose(try layout(cell, site: site))
     }
 
     /// Compose, lay out and paint in one go.
     public func renderPDF(handout: String, edition: Edition, paper: Paper?, site: Site = .neutral, date: Int? = nil,
                           options: RenderOptions = .standard) throws -> (pdf: Data, document: LaidOutDocument) {
         let laidOut = try layout(document(handout: handout, edition: edition, paper: paper, site: site, date: date,
-                                          options: options))
+                                          options: options), site: site)
         return (try pdf(laidOut), laidOut)
     }
 }

@@ -31,18 +31,24 @@ struct BlockBuilder {
     private func startEdgeStack(for block: DocumentBlock, width: Double) throws -> BlockStack {
         let decoration = self.decoration(for: block.component)
         let inner = width - 2 * (decoration?.padding ?? 0) - (decoration?.bar != nil ? 4 : 0)
+        // A bilingual block: the staff's words beside or under the mother's, item by item.
+        let companion = block.companion.map { Companion($0, own: styles, width: inner) }
+        let other = block.companion
         var pieces: [Piece] = []
         do {
             if let heading = block.heading {
-                pieces.append(try headingPiece(heading, component: block.component, width: inner))
+                pieces.append(try headingPiece(heading, component: block.component, width: inner, companion: companion,
+                                               staffHeading: other?.heading))
             }
             if block.component == .contacts {
-                pieces += try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
-                    .pieces(block.content, width: inner, gap: pieces.isEmpty ? 0 : styles.paragraphGap, columns: block.listColumns)
+                pieces += try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder, companion: companion?.beneath)
+                    .pieces(block.content, width: inner, gap: pieces.isEmpty ? 0 : styles.paragraphGap, columns: block.listColumns,
+                            staff: other?.content)
             }
             for (index, content) in block.content.enumerated() where block.component != .contacts {
                 let gap = pieces.isEmpty ? 0 : styles.paragraphGap
-                var added = try self.pieces(for: content, block: block, width: inner, gap: gap)
+                var added = try self.pieces(for: content, block: block, width: inner, gap: gap, companion: companion,
+                                            staff: other?.content[index])
                 // A lead-in paragraph stays with the list, table or tracker it introduces.
                 if case .paragraph = content, index + 1 < block.content.count, !added.isEmpty {
                     added[added.count - 1].keepWithNext = true
@@ -50,9 +56,9 @@ struct BlockBuilder {
                 pieces += added
             }
             if let legend = block.urgentLegend {
-                let text = try measurer.typeset(legend, style: styles.style(.body, bold: true), width: inner)
-                pieces.append(Piece(height: text.height, items: paragraphItems(text, color: styles.color(.urgent)),
-                                    spaceBefore: styles.paragraphGap))
+                let text = try measurer.typeset(legend, style: styles.style(.body, bold: true), width: companion?.ownWidth(inner) ?? inner)
+                let (items, height) = try paired(text, color: .urgent, companion: companion, staff: other?.urgentLegend, role: .body, bold: true)
+                pieces.append(Piece(height: height, items: items, spaceBefore: styles.paragraphGap))
             }
         } catch let error as TypesetError {
             throw LayoutError.typeset(blockID: block.id, error)
@@ -73,7 +79,9 @@ struct BlockBuilder {
             stack.continuation = Piece(height: header.height, items: header.items.flatMap(\.asDecoration), spaceBefore: 0)
         } else if stack.keepTogether, let heading = block.heading {
             let continued = heading + RichText(plain: " " + styles.document.continuedLabel)
-            var piece = try headingPiece(continued, component: block.component, width: inner)
+            let staffContinued = other?.heading.map { $0 + RichText(plain: " " + (styles.document.companion?.continuedLabel ?? "")) }
+            var piece = try headingPiece(continued, component: block.component, width: inner, companion: companion,
+                                         staffHeading: staffContinued)
             piece.items = piece.items.flatMap(\.asDecoration)
             piece.keepWithNext = false
             stack.continuation = piece
@@ -92,12 +100,22 @@ struct BlockBuilder {
         }
     }
 
-    func headingPiece(_ heading: RichText, component: Component, width: Double) throws -> Piece {
-        let text = try measurer.typeset(heading, style: styles.style(.heading), width: width)
-        let color = component == .alert ? styles.color(.urgent) : styles.color(.accent)
-        return Piece(height: text.height,
-                     items: [.beginTag(.heading2), .frame(.text(text, origin: Point(x: 0, y: 0), color: color)),
-                             .endTag(.heading2), .outline(title: heading.plainText, level: 2, y: 0)],
+    func headingPiece(_ heading: RichText, component: Component, width: Double, companion: Companion? = nil,
+                      staffHeading: RichText? = nil) throws -> Piece {
+        let text = try measurer.typeset(heading, style: styles.style(.heading), width: companion?.ownWidth(width) ?? width)
+        let role: ColorRole = component == .alert ? .urgent : .accent
+        guard let companion, let staffHeading else {
+            return Piece(height: text.height,
+                         items: [.beginTag(.heading2), .frame(.text(text, origin: Point(x: 0, y: 0), color: styles.color(role))),
+                                 .endTag(.heading2), .outline(title: heading.plainText, level: 2, y: 0)],
+                         spaceBefore: 0, keepWithNext: true)
+        }
+        // Both languages in the heading, and in its outline entry.
+        let staff = try companion.place(staffHeading, for: text, at: Point(x: 0, y: 0), role: .heading, color: role, measurer: measurer)
+        return Piece(height: staff.bottom,
+                     items: [.beginTag(.heading2), .frame(.text(text, origin: Point(x: 0, y: 0), color: styles.color(role)))]
+                         + staff.items
+                         + [.endTag(.heading2), .outline(title: heading.plainText + " — " + staffHeading.plainText, level: 2, y: 0)],
                      spaceBefore: 0, keepWithNext: true)
     }
 
@@ -105,34 +123,64 @@ struct BlockBuilder {
         [.beginTag(.paragraph), .frame(.text(text, origin: Point(x: 0, y: 0), color: color)), .endTag(.paragraph)]
     }
 
-    func pieces(for content: DocumentContent, block: DocumentBlock, width: Double, gap: Double) throws -> [Piece] {
+    /// A paragraph at the block's start, with the staff's words for it when the block is bilingual.
+    func paired(_ text: TypesetText, color: ColorRole, companion: Companion?, staff: RichText?, role: TypeRole,
+                bold: Bool = false) throws -> (items: [PageItem], height: Double) {
+        guard let companion, let staff else { return (paragraphItems(text, color: styles.color(color)), text.height) }
+        let placed = try companion.place(staff, for: text, at: Point(x: 0, y: 0), role: role, bold: bold, color: color, measurer: measurer)
+        return ([.beginTag(.paragraph), .frame(.text(text, origin: Point(x: 0, y: 0), color: styles.color(color)))] + placed.items
+                    + [.endTag(.paragraph)], placed.bottom)
+    }
+
+    /// `companion` and `staff`: in a bilingual block, how the staff's words are set and the
+    /// same content in their language (paragraphs and lists take the mother's column when
+    /// the two are side by side; grids take the whole width, both languages in each cell).
+    func pieces(for content: DocumentContent, block: DocumentBlock, width: Double, gap: Double,
+                companion: Companion? = nil, staff: DocumentContent? = nil) throws -> [Piece] {
+        let cells = companion?.beneath
         switch content {
         case .paragraph(let rich):
             let isSources = block.component == .sources
             let style = isSources ? styles.style(.small) : styles.style(.body)
-            let text = try measurer.typeset(rich, style: style, width: width)
-            let color = isSources ? styles.color(.muted) : styles.color(.text)
-            return [Piece(height: text.height, items: paragraphItems(text, color: color), spaceBefore: gap)]
+            let text = try measurer.typeset(rich, style: style, width: companion?.ownWidth(width) ?? width)
+            let color: ColorRole = isSources ? .muted : .text
+            guard case .paragraph(let other)? = staff else {
+                return [Piece(height: text.height, items: paragraphItems(text, color: styles.color(color)), spaceBefore: gap)]
+            }
+            let (items, height) = try paired(text, color: color, companion: companion, staff: other, role: isSources ? .small : .body)
+            return [Piece(height: height, items: items, spaceBefore: gap)]
         case let .list(style, items):
-            let list = ListBuilder(measurer: measurer, styles: styles, style: style)
-            return try list.pieces(items, width: width, columns: block.listColumns, gap: gap)
+            var list = ListBuilder(measurer: measurer, styles: styles, style: style)
+            if case .list(_, let others)? = staff { list.companion = companion.map { ($0, others) } }
+            return try list.pieces(items, width: companion?.ownWidth(width) ?? width, columns: block.listColumns, gap: gap)
         case let .table(header, rows):
-            return try TableBuilder(measurer: measurer, styles: styles).pieces(header: header, rows: rows, width: width, gap: gap)
+            var table = TableBuilder(measurer: measurer, styles: styles)
+            if case let .table(otherHeader, otherRows)? = staff { table.companion = cells.map { ($0, [otherHeader] + otherRows) } }
+            return try table.pieces(header: header, rows: rows, width: width, gap: gap)
         case .tracker(let tracker):
-            return try TrackerBuilder(measurer: measurer, styles: styles).pieces(tracker, width: width, gap: gap)
+            var builder = TrackerBuilder(measurer: measurer, styles: styles)
+            if case .tracker(let other)? = staff { builder.companion = cells.map { ($0, other) } }
+            return try builder.pieces(tracker, width: width, gap: gap)
         case .contacts:
-            return try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder)
-                .pieces([content], width: width, gap: gap, columns: block.listColumns)
+            return try ContactsBuilder(measurer: measurer, styles: styles, qrEncoder: qrEncoder, companion: cells)
+                .pieces([content], width: width, gap: gap, columns: block.listColumns, staff: staff.map { [$0] })
         case let .qrCode(url, caption, shortURL):
             guard let qrEncoder else { throw LayoutError.noQREncoder(blockID: block.id) }
-            return [try QRCodeBuilder(measurer: measurer, styles: styles, encoder: qrEncoder)
-                .piece(url: url, caption: caption, shortURL: shortURL, width: width, gap: gap)]
+            var builder = QRCodeBuilder(measurer: measurer, styles: styles, encoder: qrEncoder)
+            if case .qrCode(_, let other, _)? = staff { builder.companion = cells.map { ($0, other) } }
+            return [try builder.piece(url: url, caption: caption, shortURL: shortURL, width: width, gap: gap)]
         case .figure(let figure):
-            return [try FigureBuilder(measurer: measurer, styles: styles, images: images).piece(figure, width: width, gap: gap)]
+            var builder = FigureBuilder(measurer: measurer, styles: styles, images: images)
+            if case .figure(let other)? = staff, let caption = other.caption { builder.companion = cells.map { ($0, caption) } }
+            return [try builder.piece(figure, width: width, gap: gap)]
         case .swatches(let groups):
-            return try SwatchBuilder(measurer: measurer, styles: styles).pieces(groups, width: width, gap: gap)
+            var builder = SwatchBuilder(measurer: measurer, styles: styles)
+            if case .swatches(let others)? = staff { builder.companion = cells.map { ($0, others.map(\.label)) } }
+            return try builder.pieces(groups, width: width, gap: gap)
         case .writeIns(let fields):
-            return try WriteInBuilder(measurer: measurer, styles: styles).pieces(fields, width: width, columns: block.listColumns, gap: gap)
+            var builder = WriteInBuilder(measurer: measurer, styles: styles)
+            if case .writeIns(let others)? = staff { builder.companion = cells.map { ($0, others) } }
+            return try builder.pieces(fields, width: width, columns: block.listColumns, gap: gap)
         }
     }
 }

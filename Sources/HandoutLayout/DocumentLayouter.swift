@@ -36,6 +36,15 @@ public struct DocumentLayouter {
             }
         }
         if let fittest { return fittest.laidOut }
+        if document.overflow == .flow, document.companion != nil, !document.options.largePrint,
+           let fitted = try? shrinkToFit(document, floor: Companion.bilingualFloor) {
+            // A bilingual sheet holds about one and a half times the text: its pages stay
+            // the designed number with both languages' type a little smaller (to 85%: the
+            // mother's 12 pt to about 10.2 pt — below the single-language sheet's floor; see
+            // issue 15's note: at 12 pt the checklist needs 4-5 pages, and a page break
+            // inside a bilingual list then unbalances its tags, not yet fixed).
+            return fitted
+        }
         if document.overflow == .flow {
             // The layout's page count is what the design aims for; text that needs more
             // (a long translation, Nastaliq's tall lines, a box moved whole) takes more
@@ -62,6 +71,24 @@ public struct DocumentLayouter {
         }
         var low = floorFactor, high = 1.0
         for _ in 0..<7 {
+            let middle = (low + high) / 2
+            do {
+                best = try attempt(document, factor: middle, gaps: gaps, lines: lines).laidOut
+                low = middle
+            } catch is Overflow {
+                high = middle
+            }
+        }
+        return best
+    }
+
+    /// The largest uniform type scale between `floor` and 1 at which the document fits its
+    /// designed pages (gaps and lines at their tightest), by bisection.
+    private func shrinkToFit(_ document: Document, floor: Double) throws -> LaidOutDocument {
+        let (gaps, lines) = DocumentLayouter.squeezes.last!
+        var best = try attempt(document, factor: floor, gaps: gaps, lines: lines).laidOut
+        var low = floor, high = 1.0
+        for _ in 0..<5 {
             let middle = (low + high) / 2
             do {
                 best = try attempt(document, factor: middle, gaps: gaps, lines: lines).laidOut
@@ -197,8 +224,9 @@ public struct DocumentLayouter {
         for (pageIndex, rows) in layoutPages.enumerated() {
             // Each page of the layout starts a new page, unless the one before it already ran
             // over onto this one (a smaller paper): a break then would leave a part-empty
-            // page. Large print re-flows: the layout's breaks were chosen for standard type.
-            if pageIndex > 0 && !document.options.largePrint && (isFixed || flow.pageIndex < pageIndex) {
+            // page. Large print and bilingual editions re-flow: the layout's breaks were chosen for
+            // one language in standard type.
+            if pageIndex > 0 && !document.options.largePrint && document.companion == nil && (isFixed || flow.pageIndex < pageIndex) {
                 if isFixed { flow.maxPages = pageIndex + 1 }
                 try flow.newPage(blockID: firstID(rows), needed: 0)
             }
@@ -207,8 +235,10 @@ public struct DocumentLayouter {
                 case .single(let block):
                     if block.breakBefore && !flow.isAtPageTop { try flow.newPage(blockID: block.id, needed: 0) }
                     try place(builder.stack(for: block, width: bodyWidth))
-                case .columns(let columns) where isTooNarrow(columns.count, width: bodyWidth, styles: styles):
-                    // Stacked: columns too narrow for the type (A5, large print) read badly.
+                case .columns(let columns) where isTooNarrow(columns.count, width: bodyWidth, styles: styles) || document.companion != nil:
+                    // Stacked: columns too narrow for the type (A5, large print) read badly. A
+                    // bilingual edition stacks them too: each block takes the width, its two
+                    // languages side by side, and breaks between items like any other.
                     for block in columns.flatMap({ $0 }) {
                         try place(builder.stack(for: block, width: bodyWidth))
                     }

@@ -8,6 +8,8 @@ struct FigureBuilder {
     let measurer: TextMeasurer
     let styles: Styles
     let images: ImageMeasurer
+    /// A bilingual figure: how the staff's words are set, and the caption in their language.
+    var companion: (Companion, RichText)? = nil
 
     /// A pictogram without a stated width: wide enough to read at arm's length.
     static let pictogramWidth = points(mm: 34)
@@ -32,10 +34,15 @@ struct FigureBuilder {
             let beside = drawnWidth < width * 0.4
             let captionWidth = beside ? width - drawnWidth - styles.gap(8) : width
             let text = try measurer.typeset(caption, style: styles.style(.body), width: captionWidth)
-            let origin = beside ? Point(x: drawnWidth + styles.gap(8), y: max(0, (drawnHeight - text.height) / 2))
-                                : Point(x: 0, y: drawnHeight + styles.paragraphGap)
-            items += [.beginTag(.caption), .frame(.text(text, origin: origin, color: styles.color(.text))), .endTag(.caption)]
-            height = max(height, origin.y + text.height)
+            let x = beside ? drawnWidth + styles.gap(8) : 0
+            // The staff's caption under the mother's; a caption beside the picture is centred on it as a pair.
+            let staff = try companion.map { companion, other in
+                try companion.place(other, for: text, at: Point(x: x, y: 0), role: .body, color: .text, measurer: measurer)
+            } ?? (items: [], bottom: text.height)
+            let y = beside ? max(0, (drawnHeight - staff.bottom) / 2) : drawnHeight + styles.paragraphGap
+            items += [.beginTag(.caption), .frame(.text(text, origin: Point(x: x, y: y), color: styles.color(.text)))]
+                + staff.items.map { $0.offsetBy(dx: 0, dy: y) } + [.endTag(.caption)]
+            height = max(height, y + staff.bottom)
         }
         return Piece(height: height, items: items, spaceBefore: gap)
     }

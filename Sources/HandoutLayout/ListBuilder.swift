@@ -7,13 +7,18 @@ struct ListBuilder {
     let measurer: TextMeasurer
     let styles: Styles
     let style: DocumentContent.ListStyle
+    /// A bilingual list: how the staff's words are set, and their items, one for each of ours.
+    /// Each pair is one piece, under one marker, so a page never parts an item from its
+    /// translation and a tick box is never drawn twice.
+    var companion: (Companion, [DocumentItem])? = nil
 
     static let urgentMarker = "✱"
 
     func pieces(_ items: [DocumentItem], width: Double, columns: Int, gap: Double) throws -> [Piece] {
         // Side-by-side items only while each column stays wide enough for the type.
         // List items are short: a little narrower than running text still reads well.
-        let columns = styles.columns(columns, in: width, minimum: styles.minimumTextColumn * 0.8)
+        // Beside the staff's column, one column of items: each row is a pair.
+        let columns = companion?.0.isBeside == true ? 1 : styles.columns(columns, in: width, minimum: styles.minimumTextColumn * 0.8)
         if columns > 1 { return [try columnsPiece(items, width: width, columns: columns, gap: gap)] }
         var pieces: [Piece] = []
         for (index, item) in items.enumerated() {
@@ -59,15 +64,22 @@ struct ListBuilder {
         let indent = self.indent
         let body = styles.style(.body)
         let text = try measurer.typeset(item.urgent ? bold(item.text) : item.text, style: body, width: width - indent)
+        let staff = companion.map { ($0.0, $0.1[number - 1]) }
         var items: [PageItem] = [.beginTag(.listItem)]
         items += try marker(for: item, number: number, firstBaseline: text.lines.first?.baseline ?? body.size, indent: indent)
         items += [.beginTag(.listBody), .frame(.text(text, origin: Point(x: indent, y: 0), color: styles.color(.text)))]
         var height = text.height
+        if let (companion, other) = staff {
+            let placed = try companion.place(other.urgent ? bold(other.text) : other.text, for: text, at: Point(x: indent, y: 0),
+                                             role: .body, bold: other.urgent, color: .text, measurer: measurer)
+            items += placed.items
+            height = placed.bottom
+        }
         // Sub-items stay with their parent (one piece), as a list nested in its body.
         if !item.children.isEmpty {
             let subIndent = indent * 0.9
             items.append(.beginTag(.list))
-            for child in item.children {
+            for (childIndex, child) in item.children.enumerated() {
                 height += styles.itemGap
                 let childText = try measurer.typeset(child.urgent ? bold(child.text) : child.text, style: body,
                                                      width: width - indent - subIndent)
@@ -80,9 +92,18 @@ struct ListBuilder {
                                                  radius: body.size * 0.12, color: styles.color(.muted))))
                 }
                 items += [.beginTag(.listBody),
-                          .frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color(.text))),
-                          .endTag(.listBody), .endTag(.listItem)]
-                height += childText.height
+                          .frame(.text(childText, origin: Point(x: indent + subIndent, y: height), color: styles.color(.text)))]
+                var childHeight = childText.height
+                if let (companion, other) = staff {
+                    let staffChild = other.children[childIndex]
+                    let placed = try companion.place(staffChild.urgent ? bold(staffChild.text) : staffChild.text, for: childText,
+                                                     at: Point(x: indent + subIndent, y: height), role: .body, bold: staffChild.urgent,
+                                                     color: .text, measurer: measurer, indent: subIndent)
+                    items += placed.items
+                    childHeight = placed.bottom
+                }
+                items += [.endTag(.listBody), .endTag(.listItem)]
+                height += childHeight
             }
             items.append(.endTag(.list))
         }

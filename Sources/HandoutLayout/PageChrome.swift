@@ -23,7 +23,10 @@ struct PageChrome {
             let title = try measurer.typeset(RichText(plain: document.title), style: styles.style(.title), width: textWidth)
             let subtitle = try measurer.typeset(RichText(plain: document.subtitle), style: styles.style(.subtitle), width: textWidth)
             let subtitleY = top + title.height + styles.gap(4)
-            let bottom = subtitleY + subtitle.height + styles.gap(12)
+            // A bilingual edition: the staff's title and subtitle under the mother's, smaller.
+            let staff = try companionLine(document.companion.map { $0.title + " · " + $0.subtitle }, role: .subtitle, width: textWidth)
+            let staffY = subtitleY + subtitle.height + styles.gap(3)
+            let bottom = (staff == nil ? subtitleY + subtitle.height : staffY + staff!.text.height) + styles.gap(12)
             let onAccent = styles.color(.onAccent)
             var items: [PageItem] = [
                 .artifact(.rect(Rect(x: 0, y: 0, width: pageSize.width, height: bottom), fill: styles.color(.accent),
@@ -33,6 +36,11 @@ struct PageChrome {
                 .beginTag(.paragraph),
                 .frame(.text(subtitle, origin: Point(x: margins.left, y: subtitleY), color: onAccent)),
                 .endTag(.paragraph)]
+            if let staff {
+                items += [.beginTag(.paragraph), .beginTag(.span), .tagInfo(TagInfo(language: staff.language)),
+                          .frame(.text(staff.text, origin: Point(x: margins.left, y: staffY), color: onAccent)),
+                          .endTag(.span), .endTag(.paragraph)]
+            }
             if let logo = document.logo {
                 items += logoItems(logo, in: Rect(x: margins.left + width - logoWidth, y: top,
                                                   width: logoWidth, height: bottom - top - styles.gap(8)))
@@ -52,9 +60,31 @@ struct PageChrome {
                           .endTag(.heading1), .outline(title: document.title, level: 1, y: 0)]
             } else {
                 items.append(.artifact(.text(title, origin: Point(x: margins.left, y: top), color: onAccent)))
+                // A bilingual sheet's later pages: the staff's title at the bar's other end.
+                // Set at its own width, so the mirrored bar of a right-to-left page moves it whole.
+                let room = width - title.naturalWidth - styles.gap(12)
+                if let natural = try companionLine(document.companion?.title, role: .body, width: 10_000)?.text.naturalWidth,
+                   natural + 1 <= room, let staff = try companionLine(document.companion?.title, role: .body, width: natural + 1) {
+                    let y = top + (title.lines.first?.baseline ?? 0) - (staff.text.lines.first?.baseline ?? 0)
+                    items.append(.artifact(.text(staff.text, origin: Point(x: margins.left + width - staff.text.boxWidth, y: y), color: onAccent)))
+                }
             }
             return (items, bottom + styles.sectionGap * 0.8)
         }
+    }
+
+    /// The staff's words for a header line, in their language and direction, or nil in a
+    /// one-language edition. `alignment` is from the staff's start edge; nil keeps them on the
+    /// mother's side of the band.
+    private func companionLine(_ text: String?, role: TypeRole, width: Double, alignment: TextStyle.Alignment? = nil) throws
+        -> (text: TypesetText, language: String)? {
+        guard let text, let companion = document.companion, width > 0 else { return nil }
+        var staff = Styles(document: document, factor: styles.factor * Companion.sizeRatio)
+        staff.language = companion.language
+        staff.direction = companion.direction
+        var style = staff.style(role)
+        style.alignment = alignment ?? (companion.direction == document.direction ? .start : .end)
+        return (try measurer.typeset(RichText(plain: text), style: style, width: width), companion.language)
     }
 
     /// The unit's logo on a white plate, so any logo reads on the coloured band.

@@ -83,6 +83,9 @@ public enum StructureRole: String, Sendable {
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
     case figure = "Figure", caption = "Caption"
+    /// Words in another language inside an element (a bilingual edition's second language),
+    /// carrying its own `/Lang` so a screen reader switches voice.
+    case span = "Span"
 }
 
 /// Everything that can appear in a page's drawing list, in reading order.
@@ -238,4 +241,7 @@ public struct LaidOutDocument: Sendable {
     public let gapScale: Double
     /// The factor line spacing was squeezed by to fit (1 as designed).
     public let lineScale: Double
+    /// For a print shop: the trim and bleed of every page (`Bleed`), nil for pages printed
+    /// as they are.
+    public var printBoxes: PrintBoxes? = nil
 }

@@ -6,6 +6,8 @@ struct QRCodeBuilder {
     let measurer: TextMeasurer
     let styles: Styles
     let encoder: QREncoder
+    /// A bilingual caption: how the staff's words are set, and the caption in their language.
+    var companion: (Companion, RichText)? = nil
 
     /// About 20 mm across on a sheet: scans easily from a phone at reading distance.
     static let symbolSize = points(mm: 20)
@@ -26,15 +28,19 @@ struct QRCodeBuilder {
         urlStyle.direction = .ltr
         urlStyle.alignment = styles.direction == .rtl ? .end : .start
         let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width - textX)
-        let textHeight = captionText.height + link.height
+        let staff = try companion.map { companion, other in
+            try companion.place(other, for: captionText, at: Point(x: textX, y: 0), role: .body, bold: true, color: .text, measurer: measurer)
+        } ?? (items: [], bottom: captionText.height)
+        let textHeight = staff.bottom + link.height
         let textY = max(0, (side - textHeight) / 2)
-        let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + captionText.height), color: styles.color(.accent))
+        let linkFrame = Frame.text(link, origin: Point(x: textX, y: textY + staff.bottom), color: styles.color(.accent))
         let items: [PageItem] = [
             .beginTag(.figure), .tagInfo(TagInfo(alt: "QR code: \(url)")),
             .frame(.rects(rects, fill: .black)),
             .endTag(.figure),
             .beginTag(.paragraph),
             .frame(.text(captionText, origin: Point(x: textX, y: textY), color: styles.color(.text))),
+        ] + staff.items.map { $0.offsetBy(dx: 0, dy: textY) } + [
             .frame(linkFrame),
             .link(linkFrame.bounds, uri: url),
             .link(Rect(x: 0, y: 0, width: side, height: side), uri: url),
@@ -55,11 +61,16 @@ struct QRCodeBuilder {
         captionStyle.alignment = .center
         let captionText = try measurer.typeset(caption, style: captionStyle, width: width)
         let link = try measurer.typeset(RichText(runs: [.init(shortURL, link: url)]), style: urlStyle, width: width)
-        let qrX = (width - side) / 2, qrY = captionText.height
+        let staff = try companion.map { companion, other in
+            try companion.place(other, at: Point(x: 0, y: captionText.height), width: width, role: .body, bold: true, color: .text,
+                                measurer: measurer, alignment: .center)
+        } ?? (items: [], height: 0)
+        let qrX = (width - side) / 2, qrY = captionText.height + staff.height
         let linkFrame = Frame.text(link, origin: Point(x: 0, y: qrY + side), color: styles.color(.accent))
         let items: [PageItem] = [
             .beginTag(.paragraph),
             .frame(.text(captionText, origin: Point(x: 0, y: 0), color: styles.color(.text))),
+        ] + staff.items + [
             .endTag(.paragraph),
             .beginTag(.figure), .tagInfo(TagInfo(alt: "QR code: \(url)")),
             .frame(.rects(rects.map { $0.offsetBy(dx: qrX, dy: qrY) }, fill: .black)),

@@ -7,6 +7,9 @@ import HandoutModel
 struct SwatchBuilder {
     let measurer: TextMeasurer
     let styles: Styles
+    /// Bilingual swatches: how the staff's words are set, and each group's label in their
+    /// language; the swatches are drawn once.
+    var companion: (Companion, [RichText])? = nil
 
     /// Big enough to hold a nappy against.
     static let side = points(mm: 11)
@@ -19,14 +22,14 @@ struct SwatchBuilder {
             var items: [PageItem] = []
             var height = 0.0
             for (index, group) in groups.enumerated() {
-                let (groupItems, groupHeight) = try self.group(group, width: columnWidth)
+                let (groupItems, groupHeight) = try self.group(group, index: index, width: columnWidth)
                 items += groupItems.map { $0.offsetBy(dx: Double(index) * (columnWidth + styles.columnGap), dy: 0) }
                 height = max(height, groupHeight)
             }
             return [Piece(height: height, items: items, spaceBefore: gap)]
         }
         return try groups.enumerated().map { index, group in
-            let (items, height) = try self.group(group, width: width)
+            let (items, height) = try self.group(group, index: index, width: width)
             return Piece(height: height, items: items, spaceBefore: index == 0 ? gap : styles.paragraphGap * 1.5)
         }
     }
@@ -37,15 +40,21 @@ struct SwatchBuilder {
 
     private func columnWidth(_ width: Double, _ count: Int) -> Double { styles.columnWidth(width, count: count) }
 
-    private func group(_ group: DocumentSwatchGroup, width: Double) throws -> ([PageItem], Double) {
+    private func group(_ group: DocumentSwatchGroup, index: Int, width: Double) throws -> ([PageItem], Double) {
         let side = SwatchBuilder.side
         var numberStyle = styles.style(.small, bold: true, alignment: .center)
         numberStyle.direction = .ltr
         let label = try measurer.typeset(group.label, style: styles.style(.body), width: width)
         var items: [PageItem] = [.beginTag(.paragraph),
-                                 .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(group.alert ? .urgent : .text))),
-                                 .endTag(.paragraph)]
+                                 .frame(.text(label, origin: Point(x: 0, y: 0), color: styles.color(group.alert ? .urgent : .text)))]
         var height = label.height
+        if let (companion, labels) = companion {
+            let placed = try companion.place(labels[index], for: label, at: Point(x: 0, y: 0), role: .body,
+                                             color: group.alert ? .urgent : .text, measurer: measurer)
+            items += placed.items
+            height = placed.bottom
+        }
+        items.append(.endTag(.paragraph))
         guard !styles.document.options.grayscale, !group.swatches.isEmpty else { return (items, height) }
         let perRow = max(1, Int((width + spacing) / (side + spacing)))
         let top = height + styles.paragraphGap

@@ -6,6 +6,9 @@ import HandoutModel
 struct TableBuilder {
     let measurer: TextMeasurer
     let styles: Styles
+    /// A bilingual table: how the staff's words are set, and their header and rows; each
+    /// cell holds both languages, the mother's first.
+    var companion: (Companion, [[RichText]])? = nil
 
     func pieces(header: [RichText], rows: [[RichText]], width: Double, gap: Double) throws -> [Piece] {
         let pad = styles.gap(4)
@@ -15,11 +18,25 @@ struct TableBuilder {
         for (rowIndex, cells) in ([header] + rows).enumerated() {
             let isHeader = rowIndex == 0
             var texts: [TypesetText] = []
+            var staffItems: [[PageItem]] = []
+            var heights: [Double] = []
+            var x = 0.0
             for (column, cell) in cells.enumerated() {
                 let style = styles.style(.table, bold: isHeader || column == 0)
-                texts.append(try measurer.typeset(cell, style: style, width: widths[column] - 2 * pad))
+                let text = try measurer.typeset(cell, style: style, width: widths[column] - 2 * pad)
+                texts.append(text)
+                if let (companion, staffRows) = companion {
+                    let placed = try companion.place(staffRows[rowIndex][column], for: text, at: Point(x: x + pad, y: pad), role: .table,
+                                                     bold: isHeader || column == 0, color: isHeader ? .accent : .text, measurer: measurer)
+                    staffItems.append(placed.items)
+                    heights.append(placed.bottom)
+                } else {
+                    staffItems.append([])
+                    heights.append(text.height)
+                }
+                x += widths[column]
             }
-            let rowHeight = (texts.map(\.height).max() ?? 0) + 2 * pad
+            let rowHeight = (heights.max() ?? 0) + 2 * pad
             var items: [PageItem] = []
             if isHeader {
                 items.append(.beginTag(.table))
@@ -27,12 +44,12 @@ struct TableBuilder {
                                              stroke: nil, lineWidth: 0)))
             }
             items.append(.beginTag(.tableRow))
-            var x = 0.0
+            x = 0.0
             for column in 0..<columns {
                 let role: StructureRole = isHeader ? .tableHeader : .tableCell
                 let color = isHeader ? styles.color(.accent) : styles.color(.text)
-                items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: pad), color: color)),
-                          .endTag(role)]
+                items += [.beginTag(role), .frame(.text(texts[column], origin: Point(x: x + pad, y: pad), color: color))]
+                    + staffItems[column] + [.endTag(role)]
                 x += widths[column]
             }
             items.append(.endTag(.tableRow))
@@ -59,6 +76,15 @@ struct TableBuilder {
                 for word in cell.plainText.split(separator: " ") {
                     let wordWidth = try measurer.typeset(RichText(plain: String(word), bold: style.bold), style: style, width: 10_000).naturalWidth
                     longestWord[column] = max(longestWord[column], wordWidth + 2 * pad + 1)
+                }
+                // The staff's words share the cell: no word of theirs may be split either.
+                if let (companion, staffRows) = companion {
+                    let staff = staffRows[rowIndex][column], bold = rowIndex == 0 || column == 0
+                    natural[column] = max(natural[column], try companion.naturalWidth(staff, role: .table, bold: bold, measurer: measurer) + 2 * pad + 1)
+                    for word in staff.plainText.split(separator: " ") {
+                        let wordWidth = try companion.naturalWidth(RichText(plain: String(word)), role: .table, bold: bold, measurer: measurer)
+                        longestWord[column] = max(longestWord[column], wordWidth + 2 * pad + 1)
+                    }
                 }
             }
         }

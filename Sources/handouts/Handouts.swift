@@ -7,7 +7,8 @@ struct Handouts: AsyncParsableCommand {
         abstract: "Print-ready breastfeeding handouts for maternity wards, in the mother's language.",
         discussion: """
             Handouts: colostrum-facts (fact sheet), first-week (checklist and tracker), \
-            alternatives-card (pocket card for when a baby can't breastfeed yet).
+            alternatives-card (pocket card for when a baby can't breastfeed yet), milk-labels (a sheet \
+            of labels for expressed milk for the neonatal unit: Avery L7163 on A4, 5163 on US Letter).
 
             Examples:
               handouts render first-week --lang es --paper letter

@@ -16,7 +16,7 @@ struct PreviewCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The handout: colostrum-facts, first-week or alternatives-card.", valueName: "handout"))
+    @Argument(help: ArgumentHelp("The handout: colostrum-facts, first-week, alternatives-card or milk-labels.", valueName: "handout"))
     var handout: String
 
     @OptionGroup var common: CommonOptions
@@ -37,7 +37,9 @@ struct PreviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let result = try await OneHandout(handout, options: common, output: .png(dpi: dpi)).render()
+            let one = try OneHandout(handout, options: common, output: .png(dpi: dpi))
+            try await one.checkSite()
+            let result = try await one.render()
             if let page, page > result.pages {
                 throw UsageError(message: "--page \(page): \(handout) has \(result.pages) page\(result.pages == 1 ? "" : "s")")
             }

@@ -27,6 +27,8 @@ struct RenderPlan {
     let editions: [Edition]
     /// The guides those editions print from, in order.
     var languages: [String] { editions.map(\.language.wording) }
+    /// Said once before rendering (a language left out of --lang all because it is --with's).
+    var notes: [String] = []
 
     struct Request {
         var handouts: [String]
@@ -37,6 +39,10 @@ struct RenderPlan {
         var outDir: String
         var nUp: Int?
         var sheet: Paper?
+        /// --bleed, in millimetres: print-shop pages, named -bleed so they never replace the plain ones.
+        var bleed: Double? = nil
+        /// --with: the staff's language of a bilingual edition ("en"), files named HANDOUT-ar+en-PAPER.
+        var with: String? = nil
     }
 
     static func make(project: Project, request: Request) throws -> RenderPlan {
@@ -46,6 +52,12 @@ struct RenderPlan {
             throw UsageError(message: "--output takes one language; use --out-dir with --lang all")
         }
         let paper = try request.common.parsedPaper()
+        // --with: each edition's partner, in its country; --lang all leaves out the partner's own language.
+        var companions: [Edition?] = editions.map { _ in nil }
+        var notes: [String] = []
+        if let with = request.with {
+            (companions, notes) = try Bilingual.companions(for: editions, with: with, project: project)
+        }
         let options = request.common.renderOptions
         let folder = URL(fileURLWithPath: request.output.map { ($0 as NSString).deletingLastPathComponent } ?? request.outDir,
                          isDirectory: true)
@@ -61,6 +73,22 @@ struct RenderPlan {
                 // One broken layout must not stop a batch: the others still render.
                 guard several else { throw error }
                 failures.append((handout, error))
+                continue
+            }
+            if options.largePrint, let problem = layout.largePrintProblem {
+                guard several else { throw UsageError(message: problem) }
+                skipped.append((handout, "it has no large-print version (labels come in the stock's size)"))
+                continue
+            }
+            if request.bleed != nil, let problem = layout.bleedProblem {
+                guard several else { throw UsageError(message: problem) }
+                skipped.append((handout, "it takes no bleed (labels print at actual size on die-cut stock)"))
+                continue
+            }
+            if request.with != nil, let problem = layout.bilingualProblem(largePrint: options.largePrint) {
+                guard several else { throw UsageError(message: problem) }
+                skipped.append((handout, layout.isLabelSheet ? "it has no bilingual edition (each label already carries its English line)"
+                                             : "it has no bilingual edition (a pocket card has no room for a second language; with --large-print it has)"))
                 continue
             }
             let supported = options.largePrint ? layout.largePrintPapers : layout.papers
@@ -79,22 +107,45 @@ struct RenderPlan {
                 skipped.append((handout, "it is made for \(list) only"))
                 continue
             }
-            for edition in editions {
+            for (edition, companion) in zip(editions, companions) where request.with == nil || companion != nil {
                 // Without --paper: every size for --all, else the one the country's printers hold.
                 let papers = paper.map { [$0] }
                     ?? (request.all && imposition == nil ? supported : [Paper.preferred(among: supported, country: edition.country.region)])
                 for paper in papers {
                     let page = imposition.map { "\($0.cardsPerSheet)up-\((request.sheet ?? .a4).rawValue)" } ?? paper.rawValue
                     let file = request.output.map { URL(fileURLWithPath: $0) }
-                        ?? folder.appendingPathComponent(FileStem.make(handout: handout, edition: edition.tag, page: page,
-                                                                       suffix: request.common.fileSuffix) + ".pdf")
-                    let renderRequest = RenderRequest(handout: handout, language: edition.language.requested,
+                        ?? folder.appendingPathComponent(FileStem.make(handout: handout, edition: edition.tag(with: companion), page: page,
+                                                                       suffix: request.common.fileSuffix + (request.bleed == nil ? "" : "-bleed")) + ".pdf")
+                    var renderRequest = RenderRequest(handout: handout, language: edition.language.requested,
                                                 country: request.common.country, paper: paper, site: request.site, options: options,
-                                                nUp: request.nUp, sheet: request.nUp == nil ? nil : (request.sheet ?? .a4))
+                                                nUp: request.nUp, sheet: request.nUp == nil ? nil : (request.sheet ?? .a4),
+                                                bleed: request.bleed)
+                    renderRequest.with = companion?.language.requested
                     items.append(Item(edition: edition, request: renderRequest, file: file))
                 }
             }
         }
-        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder, editions: editions)
+        if options.grayscale { notes += try Self.colourWarnings(Set(items.map(\.request.handout)), project: project) }
+        return RenderPlan(items: items, skipped: skipped, failures: failures, outputFolder: folder, editions: editions, notes: notes)
+    }
+
+    /// In greys a colour card would mislead (pale and yellow look alike), so its swatches are
+    /// left out and the words stay: said once per handout that has one.
+    private static func colourWarnings(_ handouts: Set<String>, project: Project) throws -> [String] {
+        let english = try project.guide("en")
+        return try handouts.sorted().compactMap { handout in
+            let ids = try project.layout(handout).pages.flatMap { $0 }.flatMap { row -> [Placement] in
+                switch row {
+                case .single(let placement): return [placement]
+                case .columns(let columns): return columns.flatMap { $0 }
+                }
+            }.compactMap { placement -> String? in
+                if case .block(let id) = placement.content { return id }
+                return nil
+            }
+            guard ids.contains(where: { english.blocks[$0]?.swatches != nil }) else { return nil }
+            return "\(handout): --grayscale leaves out the stool-colour swatches, because colour matters there — the words stay; "
+                + "print that page in colour, or give the parent the printed colour card"
+        }
     }
 }

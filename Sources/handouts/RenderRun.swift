@@ -16,6 +16,7 @@ struct RenderRun {
         let date = try sourceDateEpoch()
         try OutputFolder.create(plan.outputFolder)
         AtomicFile.removeStalePartials(in: plan.outputFolder)
+        for note in plan.notes { Console.warning(note) }
         for skipped in plan.skipped {
             Console.warning("\(skipped.handout) skipped: \(skipped.reason)")
         }
@@ -99,9 +100,11 @@ struct RenderRun {
         }
     }
 
-    /// Once per run: a handout with no country prints no emergency number.
+    /// Once per run: a handout with no country prints no emergency number (milk labels
+    /// print no country's facts at all).
     private func warnAboutMissingCountry() {
-        guard plan.editions.contains(where: { $0.country.region == nil }) else { return }
+        guard plan.editions.contains(where: { $0.country.region == nil }),
+              plan.items.contains(where: { (try? project.layout($0.handout))?.isLabelSheet != true }) else { return }
         let sitePart = site.emergencyNumber == nil ? "no emergency number (a line to write it in)" : "the site profile's emergency number"
         Console.warning("no country given (--country CC, country: in the site profile, or a region in --lang such as es-US): "
                         + "the handouts print \(sitePart), temperatures in °C and the most cautious milk-storage times (CDC)")

@@ -51,7 +51,8 @@ struct TranslationFile {
 
     /// Edits go only into a project folder someone keeps, never into the program's own copy.
     static func requireEditable(_ project: Project) throws {
-        if let bundled = BundledAssets.root, bundled.standardizedFileURL.path == project.root.path {
+        // The guide folder decides: a folder with its own Layouts/ may still take Guide/ from the bundle.
+        if let bundled = BundledAssets.root, project.guideFolder.path.hasPrefix(bundled.standardizedFileURL.path) {
             throw UsageError(message: "no Guide/ here to write into (only the program's own copy) — run this in the project folder, or pass --root DIR")
         }
     }

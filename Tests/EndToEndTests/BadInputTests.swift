@@ -65,11 +65,12 @@ import Testing
         let out = project.appendingPathComponent("out")
         let result = try Command.handouts(["render", "--all", "--root", project.path, "--out-dir", out.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("5 written, 1 failed"))
+        #expect(result.stdout.contains("7 written, 1 failed"))
         #expect(result.stderr.contains("Layouts/first-week.yaml:1:1: missing key \"papers\""))
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(written == ["alternatives-card-en-4x6.pdf", "alternatives-card-en-a6.pdf", "colostrum-facts-en-a4.pdf",
-                            "colostrum-facts-en-a5.pdf", "colostrum-facts-en-letter.pdf"])
+                            "colostrum-facts-en-a5.pdf", "colostrum-facts-en-letter.pdf", "milk-labels-en-a4.pdf",
+                            "milk-labels-en-letter.pdf"])
     }
 
     @Test func helpDocumentsExitCodes() throws {

@@ -20,7 +20,9 @@ import Testing
         let result = try Command.handouts(["print", "first-week", "--lang", "es", "--printer", PrivateCUPS.queue, "--copies", "1"],
                                           environment: cups.environment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("sent first-week-es-a4 to \(PrivateCUPS.queue): request id is \(PrivateCUPS.queue)-"))
+        // The nurse is told what went where: copies, pages and the job to ask the print room about.
+        #expect(result.stdout.contains("sent first-week-es-a4 to \(PrivateCUPS.queue): 1 copy of 3 pages (job \(PrivateCUPS.queue)-"),
+                "\(result.stdout)")
         try cups.waitForJobs()
         // cups-pdf names its file after the job title; take the newest one from this job.
         let folder = PrivateCUPS.outputFolder

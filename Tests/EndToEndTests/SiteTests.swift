@@ -14,11 +14,20 @@ import Testing
         let result = try Command.handouts(["render", "--all", "--site", SiteTests.site, "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".pdf") }
-        #expect(files.count == 8)
+        #expect(files.count == 10)
         for name in files {
             let file = out.appendingPathComponent(name)
             let text = try Command.tool("pdftotext", [file.path, "-"]).stdout.replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains(SiteTests.unit), "\(name) lacks the unit name")
+            // A milk label goes on a syringe for the neonatal unit, not home with the mother:
+            // it carries the unit's name (on every label) and no phone numbers or links.
+            if name.hasPrefix("milk-labels") {
+                let labels = name.contains("-a4") ? 14 : 10
+                #expect(text.components(separatedBy: SiteTests.unit).count - 1 == labels, "\(name): the unit's name is not on every label")
+                let json = try Command.tool("qpdf", ["--json", file.path]).stdout
+                #expect(!json.contains("\"/URI\""), "\(name) has a link")
+                continue
+            }
             for number in SiteTests.numbers { #expect(text.contains(number), "\(name) lacks \(number)") }
             // One tel: link per phone number (the footer may link the main number again).
             let json = try Command.tool("qpdf", ["--json", file.path]).stdout
@@ -34,34 +43,48 @@ import Testing
     @Test func theQRCodeScansToTheProfilesAddress() throws {
         let out = try Command.temporaryFolder()
         #expect(try Command.handouts(["render", "colostrum-facts", "--site", SiteTests.site, "--out-dir", out.path]).status == 0)
+        // The contacts box (and its code) sits where the page-break rules put it: scan every page.
         let png = out.appendingPathComponent("page")
-        _ = try Command.tool("pdftoppm", ["-r", "200", "-png", "-singlefile", out.appendingPathComponent("colostrum-facts-en-a4.pdf").path, png.path])
-        let scan = try Command.tool("zbarimg", ["--quiet", "--raw", png.path + ".png"])
-        #expect(scan.status == 0, "zbarimg found no code: \(scan.stderr)")
-        #expect(scan.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == SiteTests.url)
+        _ = try Command.tool("pdftoppm", ["-r", "200", "-png", out.appendingPathComponent("colostrum-facts-en-GB-a4.pdf").path, png.path])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }
+            .sorted().map { out.appendingPathComponent($0).path }
+        #expect(pages.count == 2)
+        // zbarimg exits 4 for a page without a code, so scan each page on its own.
+        let codes = try pages.map { try Command.tool("zbarimg", ["--quiet", "--raw", $0]).stdout }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        #expect(codes == [SiteTests.url], "zbarimg found \(codes)")
     }
 
-    @Test func fourUpGivesTwoA4PagesWithFourFrontsAndFourBacks() throws {
+    /// The card folds (four faces): two to an A4 sheet, the outside spreads (back and front
+    /// face) on page 1 and the inside spreads on page 2, for long-edge duplex.
+    @Test func twoUpGivesTwoA4PagesWithTwoOutsidesAndTwoInsides() throws {
         let out = try Command.temporaryFolder()
-        let result = try Command.handouts(["render", "alternatives-card", "--n-up", "4", "--sheet", "a4", "--site", SiteTests.site,
+        let result = try Command.handouts(["render", "alternatives-card", "--n-up", "2", "--sheet", "a4", "--site", SiteTests.site,
                                            "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let file = out.appendingPathComponent("alternatives-card-en-4up-a4.pdf")
+        let file = out.appendingPathComponent("alternatives-card-en-GB-2up-a4.pdf")
         let info = try pdfInfo(file)
         #expect(info["Pages"] == "2")
         #expect(info["Page size"]?.hasPrefix("595.276 x 841.89") == true)
-        let front = try Command.tool("pdftotext", ["-f", "1", "-l", "1", file.path, "-"]).stdout
-        let back = try Command.tool("pdftotext", ["-f", "2", "-l", "2", file.path, "-"]).stdout
-        #expect(front.components(separatedBy: "Start expressing early").count - 1 == 4)
-        #expect(back.components(separatedBy: "Storing milk at home").count - 1 == 4)
+        let outside = try Command.tool("pdftotext", ["-f", "1", "-l", "1", file.path, "-"]).stdout
+        let inside = try Command.tool("pdftotext", ["-f", "2", "-l", "2", file.path, "-"]).stdout
+        #expect(outside.components(separatedBy: "Start expressing early").count - 1 == 2)
+        #expect(outside.components(separatedBy: "Other ways to give your milk").count - 1 == 2)
+        #expect(inside.components(separatedBy: "Storing milk at home").count - 1 == 2)
         #expect(try Command.tool("qpdf", ["--check", file.path]).status == 0)
+    }
+
+    @Test func fourUpIsRefusedForTheFoldedCard() throws {
+        let result = try Command.handouts(["render", "alternatives-card", "--n-up", "4", "--out-dir", try Command.temporaryFolder().path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--n-up 4: the card folds (four faces): it goes 2 to a sheet, use --n-up 2"))
     }
 
     @Test func grayscaleHasNoColourEvenInTheLogo() throws {
         let out = try Command.temporaryFolder()
         #expect(try Command.handouts(["render", "colostrum-facts", "--grayscale", "--site", SiteTests.site, "--out-dir", out.path]).status == 0)
         let base = out.appendingPathComponent("page")
-        _ = try Command.tool("pdftoppm", ["-r", "50", "-singlefile", out.appendingPathComponent("colostrum-facts-en-a4-grey.pdf").path, base.path])
+        _ = try Command.tool("pdftoppm", ["-r", "50", "-singlefile", out.appendingPathComponent("colostrum-facts-en-GB-a4-grey.pdf").path, base.path])
         let ppm = try Data(contentsOf: URL(fileURLWithPath: base.path + ".ppm"))
         // P6 header, then RGB triples.
         var newlines = 0, start = 0
@@ -116,14 +139,14 @@ import Testing
         let result = try Command.handouts(["preview", "first-week", "--dpi", "96", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["first-week-en-a4-p1.png", "first-week-en-a4-p2.png"])
+        #expect(files == ["first-week-en-a4-p1.png", "first-week-en-a4-p2.png", "first-week-en-a4-p3.png"])
         let png = try Data(contentsOf: out.appendingPathComponent(files[0]))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         // IHDR: width and height, big-endian, at bytes 16-23: A4 at 96 dpi is 794 × 1123.
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(width == 794 && height == 1123)
-        let one = try Command.handouts(["preview", "first-week", "--page", "3", "--out-dir", out.path])
+        let one = try Command.handouts(["preview", "first-week", "--page", "4", "--out-dir", out.path])
         #expect(one.status == 64)
-        #expect(one.stderr.contains("first-week has 2 pages"))
+        #expect(one.stderr.contains("first-week has 3 pages"))
     }
 }

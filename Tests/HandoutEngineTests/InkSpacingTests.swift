@@ -14,7 +14,9 @@ import HandoutModel
         try await Shared.withRenderer { renderer in
             var pairs = 0
             for handout in renderer.project.handouts {
-                for options in [RenderOptions.standard, RenderOptions(largePrint: true)] {
+                // Milk labels have no large print: they come in the stock's size.
+                let large = try renderer.project.layout(handout).largePrintProblem == nil
+                for options in [RenderOptions.standard] + (large ? [RenderOptions(largePrint: true)] : []) {
                     let paper: Paper? = options.largePrint ? .a4 : nil
                     let laidOut = try renderer.layout(renderer.document(handout: handout, language: language, paper: paper,
                                                                         options: options))

@@ -23,7 +23,8 @@ import HandoutModel
             for handout in renderer.project.handouts {
                 let layout = try renderer.project.layout(handout)
                 var variants: [(Paper, RenderOptions)] = layout.papers.map { ($0, .standard) }
-                variants += [Paper.a4, .letter].map { ($0, RenderOptions(largePrint: true)) }
+                // Milk labels have no large print: they come in the stock's size.
+                if layout.largePrintProblem == nil { variants += [Paper.a4, .letter].map { ($0, RenderOptions(largePrint: true)) } }
                 for (paper, options) in variants {
                     for site in [Site.neutral, PageBreakTests.site] {
                         let document = try renderer.document(handout: handout, language: language, paper: paper,

@@ -18,6 +18,12 @@ enum Shared {
         try await worker.withRenderer(body)
     }
 
+    /// The handouts that have a large-print version: all but the milk labels, which come in
+    /// the size of their label stock.
+    static func largePrintHandouts(_ renderer: Renderer) throws -> [String] {
+        try renderer.project.handouts.filter { try renderer.project.layout($0).largePrintProblem == nil }
+    }
+
     /// Every shipped handout and paper.
     static func allEnglishDocuments(_ renderer: Renderer) throws -> [(handout: String, paper: Paper)] {
         try renderer.project.handouts.flatMap { handout in

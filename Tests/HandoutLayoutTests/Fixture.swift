@@ -34,6 +34,12 @@ enum Fixture {
           more_help: More help
           hours: Hours
           continued: (continued)
+          label_baby_name: Baby's name
+          label_hospital_number: Hospital number
+          label_date_time: Date and time
+          label_fresh: Fresh
+          label_frozen: Frozen
+          label_medicines: Medicines
         """
 
     /// A guide with `blocks` (YAML, indented by 2) and a layout with `pages` (YAML list of pages).

@@ -18,10 +18,46 @@ import Testing
             for paper in layout.papers {
                 let document = try composer().compose(layout, paper: paper)
                 #expect(document.paper == paper)
-                #expect(!document.pages.isEmpty)
+                // A sheet of labels has no pages of blocks: one label, placed on its stock.
+                if layout.isLabelSheet {
+                    #expect(document.pages.isEmpty)
+                    #expect(layout.labelStocks[paper] != nil, "\(handout): no label stock for \(paper.rawValue)")
+                } else {
+                    #expect(!document.pages.isEmpty)
+                }
             }
         }
-        #expect(project.handouts == ["alternatives-card", "colostrum-facts", "first-week"])
+        #expect(project.handouts == ["alternatives-card", "colostrum-facts", "first-week", "milk-labels"])
+    }
+
+    /// Every field of a milk label has its words in every shipped language, with the
+    /// English beneath in a translation (for staff) and not in English itself; the unit's
+    /// name only with a site profile.
+    @Test func everyLanguageNamesEveryLabelField() throws {
+        let stock = try #require(project.layout("milk-labels").labelStocks[.a4])
+        #expect(stock.count == 14)
+        let english = try project.guide("en")
+        let site = try SiteLoader.load(TestFiles.root.appendingPathComponent("docs/site.example.yaml"), displayName: "docs/site.example.yaml")
+        let inEnglish = LabelComposer(guide: english, english: nil, site: .neutral).label(on: stock)
+        let englishLabel = Dictionary(uniqueKeysWithValues: LabelField.allCases.flatMap(inEnglish.words).map { ($0.key, $0.text.plainText) })
+        // Full guides and the variants' overlays (es-ES, pt-PT, en-US name some fields their own way).
+        for language in project.languages + project.overlays.keys.sorted() {
+            let guide = try project.guide(language)
+            for profile in [Site.neutral, site] {
+                let label = LabelComposer(guide: guide, english: guide.isTranslation ? english : nil, site: profile).label(on: stock)
+                #expect((label.unit == nil) == profile.isNeutral, "\(language)")
+                for field in LabelField.allCases {
+                    for words in label.words(field) {
+                        #expect(!words.text.plainText.isEmpty, "\(language): \(words.key) is empty")
+                        let englishWords = try #require(englishLabel[words.key])
+                        // The English beneath in a translation, unless the language uses the English word.
+                        #expect((words.staff != nil) == (guide.isTranslation && words.text.plainText != englishWords),
+                                "\(language): \(words.key)")
+                        if let staff = words.staff { #expect(staff.plainText == englishWords, "\(language): \(words.key)") }
+                    }
+                }
+            }
+        }
     }
 
     @Test func layoutNamingAMissingBlockSuggestsTheRightOne() throws {
@@ -56,7 +92,11 @@ import Testing
             switch row { case .single(let block): return [block]; case .columns(let columns): return columns.flatMap { $0 } }
         }.compactMap(\.urgentLegend?.plainText)
         #expect(legends == ["✱ Call 112 or go to hospital now."])
-        #expect(document.footer.leading.plainText == "Riverside · 020 7946 0321")
+        // The unit name and the number are isolated (FSI/LRI … PDI) so a right-to-left page
+        // cannot reorder the digits; without the marks the text is unchanged.
+        let footer = document.footer.leading.plainText
+        #expect(footer.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }.map(String.init).joined() == "Riverside · 020 7946 0321")
+        #expect(footer.contains("\u{2066}020 7946 0321\u{2069}"), "the phone number is not in a left-to-right isolate")
         #expect(document.metadata.author == "Riverside")
     }
 

@@ -45,6 +45,8 @@ public final class CairoPainter: Painter {
     /// The PDF after `PDFFinisher`, once the document is ended.
     private var finished: [UInt8]?
     private var language = "en"
+    /// The TrimBox and BleedBox of every page, for a print shop's PDF.
+    private var boxes: PDFFinisher.Boxes?
     /// Structure elements opened so far (every cairo_tag_begin: the document, roles, links)
     /// and the extra attributes of some of them, for the finisher.
     private var elementCount = 0
@@ -53,6 +55,11 @@ public final class CairoPainter: Painter {
     public func beginDocument(_ document: LaidOutDocument) throws {
         grayscale = document.document.options.grayscale
         language = document.document.language
+        if let print = document.printBoxes, let page = document.pages.first?.size {
+            // PDF boxes count y from the bottom of the page.
+            func flipped(_ rect: Rect) -> Rect { Rect(x: rect.x, y: page.height - rect.maxY, width: rect.width, height: rect.height) }
+            boxes = PDFFinisher.Boxes(trim: flipped(print.trim), bleed: flipped(print.bleed))
+        }
         guard isPDF else { return }
         let first = document.pages.first?.size ?? Size(width: 595, height: 842)
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -216,7 +223,7 @@ public final class CairoPainter: Painter {
         try check(cairo_surface_status(surface))
         cairo_surface_destroy(surface)
         surface = nil
-        finished = try PDFFinisher.finish(sink.bytes, language: language, elements: elementInfo, boxes: nil)
+        finished = try PDFFinisher.finish(sink.bytes, language: language, elements: elementInfo, boxes: boxes)
     }
 
     // MARK: Helpers

@@ -47,15 +47,32 @@ public final class ImageLibrary: ImageMeasurer {
         }
     }
 
-    /// Loads and checks a picture file, or says in one line why it cannot be used.
-    public func check(_ path: String) throws {
+    /// Largest picture file read: a logo is a few hundred kilobytes; a larger file is
+    /// most likely a photograph or the wrong file.
+    public static let maximumBytes = 16 * 1024 * 1024
+
+    /// What loading a picture changed, by path (a logo scaled down), to be said once.
+    private var notes: [String: String] = [:]
+
+    /// Loads and checks a picture file, or says in one line why it cannot be used. Returns
+    /// what was done to it, if anything ("scaled down to 2000 × 1000 px").
+    @discardableResult
+    public func check(_ path: String) throws -> String? {
         _ = try picture(path)
+        return notes[path]
     }
 
     func picture(_ path: String) throws -> Picture {
         if let cached = pictures[path] { return cached }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw EngineError.image("cannot read the logo \(path)", fix: "check the path in the site profile (relative to it) and the file's permissions")
+        // Read here, from a regular file only: a named pipe would block Cairo's or librsvg's
+        // own read for ever.
+        let bytes: Data
+        do {
+            bytes = try RegularFile.read(path, maximumBytes: ImageLibrary.maximumBytes)
+        } catch let refusal {
+            throw EngineError.image("cannot use the logo \(path): \(refusal.problem)",
+                                    fix: refusal.size != nil ? "export it smaller (a logo needs at most \(PNGLoader.embeddedLongSide.grouped) px), or as SVG"
+                                        : refusal.fix)
         }
         let picture: Picture
         if path.lowercased().hasSuffix(".svg") {
@@ -64,7 +81,10 @@ public final class ImageLibrary: ImageMeasurer {
                                         fix: "apt-get install librsvg2-2, or use a PNG logo")
             }
             var error: UnsafeMutablePointer<GError>?
-            guard let handle = rsvg.pointee.new_from_file(path, &error) else {
+            let created = bytes.withUnsafeBytes { buffer in
+                rsvg.pointee.new_from_data(buffer.bindMemory(to: guint8.self).baseAddress, gsize(buffer.count), &error)
+            }
+            guard let handle = created else {
                 let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
                 if let error { g_error_free(error) }
                 throw EngineError.image("the logo \(path) is not a readable SVG file (\(reason))", fix: "export it again as SVG or PNG")
@@ -79,13 +99,10 @@ public final class ImageLibrary: ImageMeasurer {
             }
             picture = .svg(handle, width: width, height: height)
         } else {
-            let surface = cairo_image_surface_create_from_png(path)
-            guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-                if let surface { cairo_surface_destroy(surface) }
-                throw EngineError.image("the logo \(path) is not a readable PNG file", fix: "use a PNG or SVG file")
-            }
-            picture = .png(surface, width: Double(cairo_image_surface_get_width(surface)),
-                           height: Double(cairo_image_surface_get_height(surface)))
+            let loaded = try PNGLoader.load(bytes, path: path)
+            if let note = loaded.note { notes[path] = note }
+            picture = .png(loaded.surface, width: Double(cairo_image_surface_get_width(loaded.surface)),
+                           height: Double(cairo_image_surface_get_height(loaded.surface)))
         }
         pictures[path] = picture
         return picture

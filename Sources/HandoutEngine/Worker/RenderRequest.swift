@@ -23,14 +23,21 @@ public struct RenderRequest: Sendable, Hashable, Codable {
     /// Cards to a sheet (2 or 4), with the sheet; nil for the handout's own pages.
     public var nUp: Int?
     public var sheet: Paper?
+    /// For a print shop: millimetres of bleed on every side, with crop marks beyond it and
+    /// the PDF's TrimBox and BleedBox set; nil prints the page as it is.
+    public var bleed: Double?
     /// The PDF's date (SOURCE_DATE_EPOCH), else the guide's review date.
     public var date: Int?
     public var output: Output
+    /// A bilingual edition (`--with en`): the staff's language as a user wrote it, set beside
+    /// or under the mother's (`language`) block by block; nil for one language.
+    public var with: String? = nil
 
     public init(handout: String, language: String, country: String? = nil, paper: Paper? = nil, site: Site = .neutral,
-                options: RenderOptions = .standard, nUp: Int? = nil, sheet: Paper? = nil, date: Int? = nil, output: Output = .pdf) {
+                options: RenderOptions = .standard, nUp: Int? = nil, sheet: Paper? = nil, bleed: Double? = nil, date: Int? = nil,
+                output: Output = .pdf) {
         self.handout = handout; self.language = language; self.country = country; self.paper = paper; self.site = site
-        self.options = options; self.nUp = nUp; self.sheet = sheet; self.date = date; self.output = output
+        self.options = options; self.nUp = nUp; self.sheet = sheet; self.bleed = bleed; self.date = date; self.output = output
     }
 }
 

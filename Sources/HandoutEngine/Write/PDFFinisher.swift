@@ -34,8 +34,17 @@ enum PDFFinisher {
         qpdf_oh_replace_key(qpdf, preferences, "/DisplayDocTitle", qpdf_oh_new_bool(qpdf, 1))
         qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", preferences)
         if !elements.isEmpty, qpdf_oh_has_key(qpdf, root, "/StructTreeRoot") != 0 {
+            let top = qpdf_oh_get_key(qpdf, qpdf_oh_get_key(qpdf, root, "/StructTreeRoot"), "/K")
             var index = 0
-            annotate(qpdf, qpdf_oh_get_key(qpdf, qpdf_oh_get_key(qpdf, root, "/StructTreeRoot"), "/K"), elements, &index)
+            annotate(qpdf, top, elements, &index)
+            // Elements in another language: the document element names its own too, so a
+            // structure listing shows both (`pdfinfo -struct`: Document "ar" … Span "en").
+            if elements.values.contains(where: { $0.language != nil }) {
+                let document = qpdf_oh_is_array(qpdf, top) != 0 ? qpdf_oh_get_array_item(qpdf, top, 0) : top
+                if qpdf_oh_is_dictionary(qpdf, document) != 0, qpdf_oh_has_key(qpdf, document, "/Lang") == 0 {
+                    setLanguage(qpdf, document, language)
+                }
+            }
         }
         if let boxes {
             for page in 0..<Int(qpdf_get_num_pages(qpdf)) {
@@ -64,10 +73,17 @@ enum PDFFinisher {
         guard qpdf_oh_is_dictionary(qpdf, node) != 0, qpdf_oh_has_key(qpdf, node, "/S") != 0 else { return }
         if let info = elements[index] {
             if let alt = info.alt { qpdf_oh_replace_key(qpdf, node, "/Alt", qpdf_oh_new_unicode_string(qpdf, alt)) }
-            if let language = info.language { qpdf_oh_replace_key(qpdf, node, "/Lang", qpdf_oh_new_unicode_string(qpdf, language)) }
+            if let language = info.language { setLanguage(qpdf, node, language) }
         }
         index += 1
         if qpdf_oh_has_key(qpdf, node, "/K") != 0 { annotate(qpdf, qpdf_oh_get_key(qpdf, node, "/K"), elements, &index) }
+    }
+
+    /// `/Lang` for a screen reader's voice, and the tag as the element's title (`/T`), which
+    /// structure listings print.
+    private static func setLanguage(_ qpdf: qpdf_data, _ node: qpdf_oh, _ language: String) {
+        qpdf_oh_replace_key(qpdf, node, "/Lang", qpdf_oh_new_unicode_string(qpdf, language))
+        qpdf_oh_replace_key(qpdf, node, "/T", qpdf_oh_new_unicode_string(qpdf, language))
     }
 
     private static func rectangle(_ qpdf: qpdf_data, _ rect: Rect) -> qpdf_oh {

@@ -6,7 +6,21 @@ import Foundation
 /// isolate (U+2066 … U+2069), as HTML's <bdi dir="ltr"> would.
 enum BidiIsolation {
     static let leftToRightIsolate = "\u{2066}"
+    static let firstStrongIsolate = "\u{2068}"
     static let popDirectionalIsolate = "\u{2069}"
+
+    /// Text the ward typed (the unit's name, its hours, its web address) may be in any
+    /// script, whatever the page's: isolated, it takes the direction of its own first
+    /// letter and cannot pull its neighbours into it (an Urdu name before " · 020 7946 0321"
+    /// would otherwise print the number as "0321 7946 020").
+    static func firstStrong(_ text: String) -> String {
+        text.isEmpty ? text : firstStrongIsolate + text + popDirectionalIsolate
+    }
+
+    /// A phone number reads left to right on every page, in every neighbourhood.
+    static func leftToRight(_ text: String) -> String {
+        text.isEmpty ? text : leftToRightIsolate + text + popDirectionalIsolate
+    }
 
     // A number, optionally negative, with inner separators (spaces in phone numbers,
     // dashes in ranges) and an optional unit.

@@ -87,21 +87,23 @@ public struct Composer {
         switch placement.content {
         case .contacts:
             var content: [DocumentContent] = [.contacts(contacts())]
-            if let hours = site.hours, !placement.compact {
-                content.append(.paragraph(directional(RichText(runs: [.init(plain(guide.strings["hours"]) + ": ", bold: true), .init(hours)]))))
+            if let hours = site.hours(for: guide.language), !placement.compact {
+                content.append(.paragraph(RichText(runs: [.init(plain(guide.strings["hours"]) + ": ", bold: true),
+                                                          .init(wardText(hours.text, translated: hours.translated))])))
             }
             if let url = site.url {
                 let moreHelp = plain(guide.strings["more_help"])
+                let shortURL = BidiIsolation.firstStrong(Site.shortForm(of: url))
                 if !placement.compact {
-                    content.append(.qrCode(url: url, caption: RichText(plain: moreHelp, bold: true), shortURL: Site.shortForm(of: url)))
+                    content.append(.qrCode(url: url, caption: RichText(plain: moreHelp, bold: true), shortURL: shortURL))
                 } else {
-                    content.append(.paragraph(RichText(runs: [.init(moreHelp + ": ", bold: true),
-                                                              .init(Site.shortForm(of: url), link: url)])))
+                    content.append(.paragraph(RichText(runs: [.init(moreHelp + ": ", bold: true), .init(shortURL, link: url)])))
                 }
             }
             return DocumentBlock(id: "contacts", component: .contacts,
                                  // The unit's own name heads its numbers; without a profile, the write-in prompt.
-                                 heading: directional(RichText(plain: site.isNeutral ? plain(guide.strings["contacts_write_in"]) : site.unit)),
+                                 heading: site.isNeutral ? directional(RichText(plain: plain(guide.strings["contacts_write_in"])))
+                                     : RichText(plain: BidiIsolation.firstStrong(site.unit)),
                                  content: content, listColumns: placement.columns,
                                  breakBefore: placement.breakBefore, urgentLegend: nil,
                                  language: guide.language, direction: guide.direction)
@@ -220,6 +222,12 @@ public struct Composer {
         guide.direction == .rtl ? text.isolatingNumbers() : text
     }
 
+    /// Text the ward typed: in the page's own language (hours it translated) it sits in the
+    /// page's direction like the guide's text; otherwise it keeps its own direction.
+    private func wardText(_ text: String, translated: Bool) -> String {
+        translated ? (guide.direction == .rtl ? BidiIsolation.isolateNumbers(text) : text) : BidiIsolation.firstStrong(text)
+    }
+
     private func contacts() -> [Contact] {
         let strings = guide.strings
         // No known number: a line to write it in, never a guess.
@@ -236,13 +244,16 @@ public struct Composer {
 
     private func footer(title: String) -> Document.Footer {
         let strings = guide.strings
+        // The unit's name keeps its own direction and the number reads left to right,
+        // whatever the page's direction and the name's script.
         let leading: RichText
         if site.isNeutral {
-            leading = RichText(plain: title)
+            leading = directional(RichText(plain: title))
         } else if let main = site.phones.first(where: { $0.role == .ward }) ?? site.phones.first {
-            leading = RichText(runs: [.init(site.unit, bold: true), .init(" · "), .init(main.number, link: "tel:" + main.number.filter { !$0.isWhitespace })])
+            leading = RichText(runs: [.init(BidiIsolation.firstStrong(site.unit), bold: true), .init(" · "),
+                                      .init(BidiIsolation.leftToRight(main.number), link: PhoneNumber.telURI(for: main.number))])
         } else {
-            leading = RichText(plain: site.unit, bold: true)
+            leading = RichText(plain: BidiIsolation.firstStrong(site.unit), bold: true)
         }
         let notice: String
         switch guide.review.status {
@@ -260,7 +271,7 @@ public struct Composer {
                 }
             }.plainText
         }
-        return Document.Footer(leading: directional(leading), pageTemplate: strings["page"], notice: notice)
+        return Document.Footer(leading: leading, pageTemplate: strings["page"], notice: notice)
     }
 
     /// English inside right-to-left text keeps its own order.

@@ -6,13 +6,15 @@ public struct Document: Sendable {
     public let direction: TextDirection
     /// The country whose facts it prints (ISO 3166-1), or nil when none was given.
     public let country: String?
+    /// A sheet of labels' one label (the layout's `label_stock:`); nil for other handouts.
+    public internal(set) var label: DocumentLabel? = nil
     public let paper: Paper
     /// The trim size pages are laid out on: the paper's, or an n-up cell.
     public let pageSize: PageSize
     public let options: RenderOptions
     /// The theme's colours after the site's brand colour and the grayscale choice.
     public let colors: Theme.Colors
-    public let metadata: Metadata
+    public internal(set) var metadata: Metadata
     public let title: String
     public let subtitle: String
     public let header: LayoutSpec.HeaderStyle
@@ -21,12 +23,15 @@ public struct Document: Sendable {
     public let margins: Margins
     public let maxPages: Int
     public let overflow: LayoutSpec.Overflow
-    public let pages: [[DocumentRow]]
+    public internal(set) var pages: [[DocumentRow]]
     public let footer: Footer
     /// The unit's logo (absolute path of a PNG or SVG), drawn in the header.
     public let logo: String?
     /// "(continued)" in the document's language, for a box that runs on to another page.
     public let continuedLabel: String
+    /// A bilingual edition's second language (the staff's), whose words every block
+    /// carries as its `companion`; nil for one language.
+    public internal(set) var companion: DocumentCompanion? = nil
 
     public struct Metadata: Sendable, Equatable {
         public let title: String
@@ -73,6 +78,15 @@ public struct DocumentBlock: Sendable {
         self.listColumns = listColumns; self.breakBefore = breakBefore; self.urgentLegend = urgentLegend
         self.language = language; self.direction = direction
     }
+
+    /// The same block in the staff's language, in a bilingual edition: set beside or under
+    /// this one, item by item. Nil in a single-language edition.
+    public var companion: DocumentBlock? {
+        get { companionStorage.first }
+        set { companionStorage = newValue.map { [$0] } ?? [] }
+    }
+    // A value type cannot hold itself directly; an array gives the indirection.
+    private var companionStorage: [DocumentBlock] = []
 }
 
 public enum DocumentContent: Sendable {

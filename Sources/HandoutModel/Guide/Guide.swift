@@ -77,6 +77,9 @@ public struct UIStrings: Sendable, Equatable {
         "contacts_write_in": [], "emergency_legend": [.emergency], "emergency_legend_no_country": [],
         "contact_ward": [], "contact_infant_feeding": [], "contact_nicu": [], "contact_24h": [], "contact_emergency": [],
         "more_help": [], "hours": [], "storage_no_country": [], "continued": [],
+        // The milk labels' fields (LabelField), in the words of the card's "Label each one" line.
+        "label_baby_name": [], "label_hospital_number": [], "label_date_time": [], "label_fresh": [], "label_frozen": [],
+        "label_medicines": [],
     ]
     public static let keys = placeholders.keys.sorted()
 

@@ -7,13 +7,17 @@ public enum LayoutLoader {
     }
 
     public static func parse(_ root: YAMLNode) throws -> LayoutSpec {
-        let top = try root.fields(required: ["handout", "scale", "papers", "margins_mm", "pages"],
-                                  optional: ["header", "max_pages", "max_pages_by_paper", "large_print_papers", "overflow"])
+        let top = try root.fields(required: ["handout", "scale", "papers", "margins_mm"],
+                                  optional: ["pages", "header", "max_pages", "max_pages_by_paper", "large_print_papers", "overflow",
+                                             "label_stock"])
         let papersNode = top.required("papers")
         let papers = try papersNode.sequence(maximumCount: 8).map { try $0.choice(Paper.self) }
         guard !papers.isEmpty else { throw papersNode.error("no paper sizes", fix: "list at least one, e.g. [a4, letter]") }
-        let margins = try parseMargins(top.required("margins_mm"))
-        let pagesNode = top.required("pages")
+        // A label's margins are from its die-cut edge, in the middle of the sheet where any
+        // printer reaches: they only allow for the sheet feeding a little off (about 1 mm).
+        let margins = try parseMargins(top.required("margins_mm"), minimum: top["label_stock"] == nil ? 3 : 1.5)
+        if let stockNode = top["label_stock"] { return try parseLabelSheet(top, stockNode, papers: papers, margins: margins) }
+        guard let pagesNode = top["pages"] else { throw root.error("missing key \"pages\"", fix: "add \"pages: …\" here") }
         let pages = try pagesNode.sequence(maximumCount: 20).map { page in
             try page.sequence(maximumCount: 60).map(parseRow)
         }
@@ -38,9 +42,24 @@ public enum LayoutLoader {
                           pages: pages, file: root.file)
     }
 
-    static func parseMargins(_ node: YAMLNode) throws -> Margins {
+    /// A sheet of labels: one label (its margins are the label's) at every position of the
+    /// stock, one page, no large print, nothing that flows.
+    static func parseLabelSheet(_ top: YAMLFields, _ stockNode: YAMLNode, papers: [Paper], margins: Margins) throws -> LayoutSpec {
+        for key in ["pages", "header", "max_pages", "max_pages_by_paper", "large_print_papers", "overflow"] {
+            if let node = top[key] {
+                throw node.error("a sheet of labels takes no \(key)", fix: "remove it: the label's lines are set in label_stock, each stock has one page")
+            }
+        }
+        var spec = LayoutSpec(handout: try top.required("handout").text(), scale: try top.required("scale").text(), papers: papers,
+                              margins: margins, header: .none, maxPages: 1, maxPagesByPaper: [:], largePrintPapers: [],
+                              overflow: .shrink, pages: [], file: top.owner.file)
+        spec.labelStocks = try LabelStockLoader.parse(stockNode, papers: papers)
+        return spec
+    }
+
+    static func parseMargins(_ node: YAMLNode, minimum: Double = 3) throws -> Margins {
         let fields = try node.fields(required: ["top", "bottom", "left", "right"])
-        func value(_ key: String) throws -> Double { points(mm: try fields.required(key).double(in: 3...60)) }
+        func value(_ key: String) throws -> Double { points(mm: try fields.required(key).double(in: minimum...60)) }
         return Margins(top: try value("top"), bottom: try value("bottom"), left: try value("left"), right: try value("right"))
     }
 

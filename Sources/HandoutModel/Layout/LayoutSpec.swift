@@ -18,6 +18,24 @@ public struct LayoutSpec: Sendable {
     /// when `overflow` is `flow` and `maxPages` allows.
     public let pages: [[Row]]
     public let file: String
+    /// For a sheet of labels (`label_stock:`): the stock per paper. The label is laid out
+    /// once and placed at each of the stock's positions; such a layout has no pages.
+    public var labelStocks: [Paper: LabelStock] = [:]
+
+    public var isLabelSheet: Bool { !labelStocks.isEmpty }
+
+    /// Why there is no large-print version, or nil. Labels come in one size: larger type
+    /// would not fit the stock.
+    public var largePrintProblem: String? {
+        isLabelSheet ? "\(handout) has no large-print version: its labels are the size of the label stock — leave out --large-print" : nil
+    }
+
+    /// Why it cannot be printed with bleed for a print shop, or nil: a sheet of labels goes
+    /// through an office printer at actual size onto die-cut stock, and a page grown by the
+    /// bleed would move every label off its shape.
+    public var bleedProblem: String? {
+        isLabelSheet ? "\(handout) takes no --bleed: it is printed at actual size onto die-cut label stock, not trimmed by a print shop" : nil
+    }
 
     public func maxPages(on paper: Paper) -> Int { maxPagesByPaper[paper] ?? maxPages }
 

@@ -79,23 +79,18 @@ public enum YAMLFile {
         }
     }
 
-    /// Reads and parses a file from disk.
+    /// Reads and parses a file from disk: a regular file only (a named pipe or a device is
+    /// refused at once, never read).
     public static func read(_ url: URL, displayName: String) throws -> YAMLNode {
         let data: Data
         do {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes?[.size] as? NSNumber, size.intValue > maximumBytes {
-                throw LoadError(file: displayName, problem: "file is \(size.intValue / 1024) KB, larger than the \(maximumBytes / 1024 / 1024) MB limit",
+            data = try RegularFile.read(url.path, maximumBytes: maximumBytes)
+        } catch let refusal {
+            if let size = refusal.size {
+                throw LoadError(file: displayName, problem: "file is \(size / 1024) KB, larger than the \(maximumBytes / 1024 / 1024) MB limit",
                                 fix: "is this the right file? Handout files are a few kilobytes")
             }
-            data = try Data(contentsOf: url)
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw LoadError(file: displayName,
-                            problem: exists ? "cannot read the file" : "file not found",
-                            fix: exists ? "check its permissions" : "check the path, or restore the file")
+            throw LoadError(file: displayName, problem: refusal.problem, fix: refusal.fix)
         }
         return try parse(data, displayName: displayName)
     }

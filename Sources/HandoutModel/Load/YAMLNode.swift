@@ -27,6 +27,13 @@ public struct YAMLNode {
         LoadError(file: file, line: line, column: column, keyPath: keyPath, problem: problem, fix: fix)
     }
 
+    /// Whether this is a mapping (key: value lines), for values that may be either text or
+    /// a mapping (hours per language).
+    public var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
     /// What kind of YAML value this is, in words for error messages.
     var kindDescription: String {
         switch node {
