@@ -77,6 +77,23 @@ import HandoutModel
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    /// Over every language, --require-reviewed names every draft it refuses in one line,
+    /// not only the first, so a lead knows the whole list to send for review.
+    @Test func requireReviewedListsEveryDraft() throws {
+        let out = try Command.temporaryFolder()
+        let result = try Command.handouts(["render", "--all", "--lang", "all", "--require-reviewed", "--out-dir", out.path])
+        #expect(result.status == 65)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.count == 1, "\(result.stderr)")
+        let guides = try FileManager.default.contentsOfDirectory(atPath: Command.root.appendingPathComponent("Guide").path)
+            .filter { $0.hasSuffix(".yaml") && $0 != "sources.yaml" }
+            // es-ES.yaml, pt-PT.yaml, en-US.yaml are country wordings over a guide, not guides.
+            .filter { name in !(name.split(separator: "-").last.map { $0.count == 7 && $0.prefix(2).allSatisfy(\.isUppercase) } ?? false) }
+        for guide in guides { #expect(errors.first?.contains("Guide/\(guide)") == true, "\(guide) is not named") }
+        #expect(errors.first?.contains("these \(guides.count) guides are drafts and --require-reviewed is set") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
     /// Without the symbols font, ✱ has no glyph: check names it and every language that
     /// needs it, and render refuses to write a PDF with tofu.
     @Test func aMissingFontIsNamedAndRefused() throws {

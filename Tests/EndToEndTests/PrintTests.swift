@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// A printer name that CUPS does not know: the line says so and lists the ones it has.
+    @Test(.enabled(if: canRun || required, "needs root and cups + printer-driver-cups-pdf"))
+    func anUnknownPrinterListsThePrintersThatExist() throws {
+        if let reason = PrivateCUPS.unavailableReason {
+            Issue.record("CUPS is required here but cannot run: \(reason)")
+            return
+        }
+        let cups = try PrivateCUPS()
+        defer { cups.stop() }
+        let result = try Command.handouts(["print", "first-week", "--country", "GB", "--printer", "Ward7Upstairs"],
+                                          environment: cups.environment)
+        #expect(result.status == 69)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors == ["error: could not print: there is no printer \"Ward7Upstairs\" (the CUPS scheduler is running) — printers here: \(PrivateCUPS.queue)"],
+                "\(result.stderr)")
+    }
+
     @Test func withoutCUPSPrintSaysSoInOneLine() throws {
         // A PATH without lp: as on a machine without cups-client.
         let result = try Command.handouts(["print", "first-week"], environment: ["PATH": "/nonexistent"])
