@@ -23,6 +23,8 @@ DOCS = ROOT / "docs"
 
 
 def program() -> str:
+    if os.environ.get("HANDOUTS_BIN"):  # a build elsewhere, or the debug build when release is stale
+        return os.environ["HANDOUTS_BIN"]
     for build in ("release", "debug"):
         candidate = ROOT / ".build" / build / "handouts"
         if candidate.exists():
