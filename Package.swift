@@ -45,6 +45,8 @@ let package = Package(
             name: "HandoutModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Starting and awaiting programs (render helpers, lp) with posix_spawn; see ChildProcess.
+        .target(name: "HandoutProcess"),
         // Pure geometry: blocks into frames on pages, behind a TextMeasurer protocol. No C.
         .target(
             name: "HandoutLayout",
@@ -53,7 +55,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "CPangoCairo", "CQRencode", "CQPDF"]
+            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "CQPDF"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -62,14 +64,14 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CQPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
-                "Sources/HandoutEngine", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
+                "Sources/HandoutEngine", "Sources/HandoutProcess", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
                 "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],
             sources: ["Sources/HandoutAssets"],
             resources: [.copy("Guide"), .copy("Layouts"), .copy("Fonts")]
         ),
         // Printing through CUPS's lp, shared by `handouts print` and the web page.
-        .target(name: "HandoutPrinting", dependencies: ["HandoutEngine"]),
+        .target(name: "HandoutPrinting", dependencies: ["HandoutEngine", "HandoutProcess"]),
         .executableTarget(
             name: "handouts",
             dependencies: [
@@ -108,12 +110,12 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["handouts", "HandoutModel"]
+            dependencies: ["handouts", "HandoutModel", "HandoutProcess"]
         ),
         .testTarget(
             name: "HandoutServerTests",
             dependencies: [
-                "HandoutServer", "HandoutEngine", "HandoutModel", "handouts", "handouts-server",
+                "HandoutServer", "HandoutEngine", "HandoutModel", "HandoutProcess", "handouts", "handouts-server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

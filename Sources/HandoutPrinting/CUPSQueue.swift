@@ -1,5 +1,6 @@
 import Foundation
 import HandoutEngine
+import HandoutProcess
 
 /// Printing through CUPS's `lp` (Debian's cups-client), so the ward's printers, drivers and
 /// queues are used exactly as for any other document.
@@ -99,17 +100,7 @@ public enum CUPSQueue {
     }
 
     private static func run(_ program: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        let result = try CapturedRun.run(program.path, arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 
 /// Runs the built `handouts` binary and the poppler/qpdf tools, as a user would.
 struct Command {
@@ -24,24 +25,11 @@ struct Command {
 
     @discardableResult
     static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a chatty tool never blocks on a full pipe.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try CapturedRun.run(executable.path, arguments, environment: env, directory: folder?.path)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func handouts(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {

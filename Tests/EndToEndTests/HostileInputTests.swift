@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 import Testing
 
 /// Hand-edited files with mistakes, and hostile ones: each costs one clear line with the
@@ -187,21 +188,17 @@ import Testing
     /// whole (qpdf --check), and the next run clears the temporary files.
     @Test func killedHalfwayLeavesNoPartialPDF() throws {
         let out = try Command.temporaryFolder()
-        let process = Process()
-        process.executableURL = Command.handouts
-        process.arguments = ["render", "--all", "--lang", "all", "--out-dir", out.path]
-        process.currentDirectoryURL = Command.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(executable: Command.handouts.path,
+                                       arguments: ["render", "--all", "--lang", "all", "--out-dir", out.path],
+                                       directory: Command.root.path, output: .null, error: .null)
         // Wait until some files exist, then kill it while it is writing others.
         for _ in 0..<200 {
             let count = (try? FileManager.default.contentsOfDirectory(atPath: out.path).count) ?? 0
             if count >= 10 { break }
             usleep(10_000)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         let pdfs = names.filter { $0.hasSuffix(".pdf") }
         #expect(!pdfs.isEmpty)

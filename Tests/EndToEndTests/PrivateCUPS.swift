@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 
 /// A CUPS scheduler of the test's own, in a temporary folder, with a virtual PDF printer
 /// (Debian's printer-driver-cups-pdf): jobs really go through CUPS and come out as PDF files,
@@ -8,7 +9,7 @@ final class PrivateCUPS {
     static let queue = "HandoutsTestPDF"
     let folder: URL
     let socket: URL
-    private let scheduler: Process
+    private let scheduler: ChildProcess
 
     /// Why a private scheduler cannot run here, or nil if it can.
     static var unavailableReason: String? {
@@ -67,13 +68,9 @@ final class PrivateCUPS {
             User lp
             Group lp
             """.write(to: root.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
-        scheduler = Process()
-        scheduler.executableURL = URL(fileURLWithPath: "/usr/sbin/cupsd")
-        scheduler.arguments = ["-f", "-c", root.appendingPathComponent("cupsd.conf").path,
-                               "-s", root.appendingPathComponent("cups-files.conf").path]
-        scheduler.standardOutput = FileHandle.nullDevice
-        scheduler.standardError = FileHandle.nullDevice
-        try scheduler.run()
+        scheduler = try ChildProcess(executable: "/usr/sbin/cupsd", arguments: ["-f", "-c", root.appendingPathComponent("cupsd.conf").path,
+                                                                 "-s", root.appendingPathComponent("cups-files.conf").path],
+                                     output: .null, error: .null)
         // Wait for the scheduler's socket (a few seconds at most).
         for _ in 0..<100 where !fm.fileExists(atPath: socket.path) { usleep(50_000) }
         let add = try Command.run(URL(fileURLWithPath: "/usr/sbin/lpadmin"),
@@ -87,12 +84,10 @@ final class PrivateCUPS {
 
     func stop() {
         if scheduler.isRunning {
-            // The test runner's threads block SIGTERM and children inherit the mask, so
-            // cupsd may not hear it: fall back to SIGKILL after a moment.
-            scheduler.terminate()
+            scheduler.send(SIGTERM)
             for _ in 0..<20 where scheduler.isRunning { usleep(50_000) }
-            if scheduler.isRunning { kill(scheduler.processIdentifier, SIGKILL) }
-            scheduler.waitUntilExit()
+            scheduler.send(SIGKILL)
+            scheduler.wait()
         }
         try? FileManager.default.removeItem(at: folder)
     }

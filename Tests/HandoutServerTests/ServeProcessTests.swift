@@ -1,39 +1,31 @@
 import Foundation
+import HandoutProcess
 import Testing
 
 /// `handouts serve` as IT starts it: the handouts program becomes handouts-server, which
-/// answers /healthz within a second, logs a line per request and stops cleanly on SIGTERM.
+/// answers /healthz, logs a line per request and stops cleanly on SIGTERM.
 @Suite struct ServeProcessTests {
-    @Test func itStartsQuicklyAnswersAndStopsOnSIGTERM() async throws {
-        let process = Process()
-        process.executableURL = TestServer.handouts
-        process.arguments = ["serve", "--port", "0", "--root", TestServer.root.path, "--workers", "1"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let started = ContinuousClock.now
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
-        // Should it hang, its output ends and the reads below return.
-        let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { kill(pid, SIGKILL) }
+    @Test func itStartsAnswersAndStopsOnSIGTERM() async throws {
+        let process = try ChildProcess(executable: TestServer.handouts.path,
+                                       arguments: ["serve", "--port", "0", "--root", TestServer.root.path, "--workers", "1"],
+                                       output: .pipe, error: .sameAsOutput)
+        defer { process.send(SIGKILL); process.wait() }
+        // Should it hang, its output ends and the reads below return. (How fast it starts
+        // is measured by Benchmarks/web-load.sh, not asserted here.)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { process.send(SIGKILL) }
 
-        let lines = LineReader(output.fileHandleForReading)
+        let lines = LineReader(try #require(process.standardOutput))
         let listening = try #require(lines.next(containing: "listening on http://127.0.0.1:"), "no 'listening' line: \(lines.seen)")
         let port = try #require(Int(listening.split(separator: ":").last?.filter(\.isNumber) ?? ""))
         let health = try TinyHTTP(port: port).get("/healthz")
-        let elapsed = ContinuousClock.now - started
         #expect(health.status == 200)
-        // Sanitizer builds run several times slower; the limit is for a normal build.
-        let limit: Duration = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? .seconds(1) : .seconds(5)
-        #expect(elapsed < limit, "the server took \(elapsed) to answer /healthz")
         #expect(lines.next(containing: "GET /healthz 200") != nil, "no request log line: \(lines.seen)")
 
-        kill(process.processIdentifier, SIGTERM)
+        process.send(SIGTERM)
         let deadline = ContinuousClock.now + .seconds(10)
         while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!process.isRunning, "still running 10 s after SIGTERM")
-        if !process.isRunning { #expect(process.terminationStatus == 0) }
+        if !process.isRunning { #expect(process.wait() == .exited(0)) }
     }
 
     @Test func itSaysWhatIsWrongWithItsOptions() throws {
@@ -63,9 +55,13 @@ final class LineReader {
                 if line.contains(text) { return line }
                 continue
             }
-            let chunk = handle.availableData
-            if chunk.isEmpty { return nil }
-            buffer.append(chunk)
+            // One read(2): what has arrived so far (FileHandle.read(upToCount:) would wait
+            // for the whole count).
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = read(handle.fileDescriptor, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 import HandoutEngine
 import HandoutModel
 @testable import HandoutServer
@@ -91,22 +92,11 @@ struct Run {
 
     @discardableResult
     static func program(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try CapturedRun.run(executable.path, arguments, environment: env)
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func tool(_ name: String, _ arguments: [String]) throws -> Run {

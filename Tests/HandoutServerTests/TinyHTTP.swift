@@ -48,17 +48,27 @@ struct TinyHTTP {
         // Until the answer is complete: not every server closes the connection when asked.
         while !TinyHTTP.isComplete(received) {
             let count = recv(socket, &buffer, buffer.count, 0)
-            if count < 0 { throw Failure(description: "recv failed: \(String(cString: strerror(errno)))") }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                let timedOut = errno == EAGAIN || errno == EWOULDBLOCK
+                throw Failure(description: timedOut ? "\(method) \(path): no answer within \(TinyHTTP.answerSeconds) s"
+                                                    : "\(method) \(path): recv failed: \(String(cString: strerror(errno)))")
+            }
             if count == 0 { break }
             received.append(contentsOf: buffer[0..<count])
         }
         return try TinyHTTP.parse(received)
     }
 
+    /// How long an answer may take. Generous: under AddressSanitizer a WebDriver call that
+    /// loads a page of previews (several renders in sanitized helpers, and Chromium) has
+    /// taken over two minutes on the 2-core CI machine.
+    static let answerSeconds = 600
+
     private func connect() throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "no socket") }
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        var timeout = timeval(tv_sec: TinyHTTP.answerSeconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 
 /// A W3C WebDriver session with headless Chromium through chromedriver, over plain HTTP
 /// (TinyHTTP): navigate, find, click, run a script, read an attribute.
@@ -20,18 +21,13 @@ final class WebDriver {
         return nil
     }
 
-    private let driver: Process
+    private let driver: ChildProcess
     private let http: TinyHTTP
     private var session = ""
 
     init() throws {
         let port = try TinyHTTP.freePort()
-        driver = Process()
-        driver.executableURL = URL(fileURLWithPath: WebDriver.chromedriver)
-        driver.arguments = ["--port=\(port)"]
-        driver.standardOutput = FileHandle.nullDevice
-        driver.standardError = FileHandle.nullDevice
-        try driver.run()
+        driver = try ChildProcess(executable: WebDriver.chromedriver, arguments: ["--port=\(port)"], output: .null, error: .null)
         http = TinyHTTP(port: port)
         var ready = false
         for _ in 0..<100 where !ready {
@@ -59,12 +55,10 @@ final class WebDriver {
         if !session.isEmpty { _ = try? call("DELETE", "/session/\(session)", nil) }
         session = ""
         if driver.isRunning {
-            // The test runner's threads block SIGTERM and children inherit the mask, so
-            // chromedriver may not hear it: SIGKILL after a moment.
-            driver.terminate()
+            driver.send(SIGTERM)
             for _ in 0..<20 where driver.isRunning { usleep(50_000) }
-            if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
-            driver.waitUntilExit()
+            driver.send(SIGKILL)
+            driver.wait()
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HandoutProcess
 import Synchronization
 
 /// Render workers in helper processes, one per further core: Pango and Cairo cannot share
@@ -13,6 +14,9 @@ public actor WorkerPool {
 
     /// `arguments` start a helper (e.g. `["worker", "--root", folder]`).
     public init(executable: URL, arguments: [String], count: Int) {
+        // A helper that dies mid-request closes its end of the pipe: writing to it must fail
+        // with EPIPE (and start a fresh helper), not kill the parent with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         processes = (0..<max(0, count)).map { _ in WorkerProcess(executable: executable, arguments: arguments) }
         idle = Array(processes.indices)
     }
@@ -48,7 +52,7 @@ public actor WorkerPool {
 /// progress never blocks the caller's tasks.
 final class WorkerProcess: Sendable {
     private struct Running {
-        let process: Process
+        let process: ChildProcess
         let input: FileHandle
         let output: FileHandle
     }
@@ -73,19 +77,20 @@ final class WorkerProcess: Sendable {
 
     private func exchange(_ request: RenderRequest) throws -> WorkerProtocol.Reply {
         try running.withLock { running in
-            if running == nil || running?.process.isRunning == false { running = try start() }
-            let pipes = running!
+            let pipes: Running
+            if let current = running, current.process.isRunning { pipes = current } else { pipes = try start() }
+            running = pipes
             do {
                 try WorkerProtocol.write(request, to: pipes.input)
                 guard let reply = try WorkerProtocol.read(WorkerProtocol.Reply.self, from: pipes.output) else {
-                    pipes.process.waitUntilExit()
+                    let ended = pipes.process.wait()
                     throw RenderFailure(kind: .internalError,
-                                        message: "a helper process stopped early (status \(pipes.process.terminationStatus)) — run again with HANDOUTS_JOBS=1")
+                                        message: "a helper process stopped early (status \(ended.status)) — run again with HANDOUTS_JOBS=1")
                 }
                 return reply
             } catch {
                 // A broken helper is not reused: the next request starts a fresh one.
-                pipes.process.terminate()
+                pipes.process.send(SIGTERM)
                 running = nil
                 throw error
             }
@@ -93,16 +98,16 @@ final class WorkerProcess: Sendable {
     }
 
     private func start() throws -> Running {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        do { try process.run() } catch {
+        let process: ChildProcess
+        do {
+            process = try ChildProcess(executable: executable.path, arguments: arguments, input: .pipe, output: .pipe)
+        } catch {
             throw RenderFailure(kind: .internalError, message: "cannot start a helper process (\(executable.path)): \(error)")
         }
-        return Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading)
+        guard let input = process.standardInput, let output = process.standardOutput else {
+            throw RenderFailure(kind: .internalError, message: "a helper process without pipes")
+        }
+        return Running(process: process, input: input, output: output)
     }
 
     func stop() {
