@@ -237,13 +237,26 @@ public final class Project: AssetSource {
         return guide.checkingFreshness(against: english)
     }
 
+    /// The guide, when its `language:` agrees with its file name.
+    ///
+    /// It checks in place (`inout`) rather than returning the 200-byte Guide from a throwing
+    /// function: Swift 6.3's release build compiled that form to hand the value back with a
+    /// tail call to memcpy while the error register still held `self`, so every successful
+    /// call looked like a throw and every render crashed (the debug build, which the tests
+    /// use, was fine). scripts/quickstart.sh renders everything with the release build, so
+    /// a return of such a miscompilation shows there.
     private func checkedLanguage(_ guide: Guide, _ language: String, _ url: URL) throws -> Guide {
+        var checked = guide
+        try checkLanguage(&checked, language, url)
+        return checked
+    }
+
+    private func checkLanguage(_ guide: inout Guide, _ language: String, _ url: URL) throws {
         guard guide.language == language else {
             throw LoadError(file: displayName(url), keyPath: "language",
                             problem: "the file says language \"\(guide.language)\" but is named \(language).yaml",
                             fix: "make the two agree")
         }
-        return guide
     }
 
     public func layout(_ handout: String) throws -> LayoutSpec {
