@@ -65,7 +65,6 @@ public final class ChildProcess: Sendable {
         // The child's ends of the pipes, closed in the parent once it has started.
         var childEnds: [Int32] = []
         defer { for fd in childEnds { close(fd) } }
-        var parentEnds: [Int32] = []
 
         func connect(_ stream: Stream, to target: Int32, childReads: Bool) throws -> FileHandle? {
             switch stream {
@@ -84,7 +83,6 @@ public final class ChildProcess: Sendable {
                 }
                 let (childEnd, parentEnd) = childReads ? (fds[0], fds[1]) : (fds[1], fds[0])
                 childEnds.append(childEnd)
-                parentEnds.append(parentEnd)
                 // dup2 clears close-on-exec on the copy, so only this child gets it.
                 posix_spawn_file_actions_adddup2(&actions, childEnd, target)
                 return FileHandle(fileDescriptor: parentEnd, closeOnDealloc: true)
@@ -96,14 +94,10 @@ public final class ChildProcess: Sendable {
                 throw SpawnError(description: "cannot start \(executable) in \(directory): this C library has no posix_spawn_file_actions_addchdir_np")
             }
         }
-        do {
-            standardInput = try connect(inputStream, to: STDIN_FILENO, childReads: true)
-            standardOutput = try connect(outputStream, to: STDOUT_FILENO, childReads: false)
-            standardError = try connect(errorStream, to: STDERR_FILENO, childReads: false)
-        } catch let failure {
-            for fd in parentEnds { close(fd) }
-            throw failure
-        }
+        // Should a later pipe fail, the handles made so far close their ends as they go.
+        standardInput = try connect(inputStream, to: STDIN_FILENO, childReads: true)
+        standardOutput = try connect(outputStream, to: STDOUT_FILENO, childReads: false)
+        standardError = try connect(errorStream, to: STDERR_FILENO, childReads: false)
 
         // The child starts with default signal handling: a server that ignores SIGPIPE
         // must not hand that on to `lp` or a helper.
