@@ -2,6 +2,7 @@ import Foundation
 import HandoutEngine
 import HandoutLayout
 import HandoutModel
+import Synchronization
 
 /// Renders a plan's items, goes on past failures, writes each file whole or not at all,
 /// prints a line per file and a summary, and returns the exit status. A large batch is
@@ -28,12 +29,12 @@ struct RenderRun {
         }
         let pool = WorkerPool(executable: Helpers.executable ?? URL(fileURLWithPath: CommandLine.arguments[0]),
                               arguments: Helpers.arguments(for: project), count: Helpers.count(for: plan.items.count) - 1)
-        let shares = self.shares(count: pool.count + 1)
+        let queue = GroupQueue(groups(workers: pool.count + 1))
         let tallies = await withTaskGroup(of: Tally.self) { group in
-            for (index, share) in shares.enumerated() {
+            for index in 0..<(pool.count + 1) {
                 group.addTask {
                     var tally = Tally()
-                    for item in share {
+                    while let share = queue.next() { for item in share {
                         var request = item.request
                         request.date = date
                         do {
@@ -46,7 +47,7 @@ struct RenderRun {
                             tally.lastError = error
                             Console.error(ItemError(item: item, underlying: error))
                         }
-                    }
+                    } }
                     return tally
                 }
             }
@@ -67,16 +68,15 @@ struct RenderRun {
         return .someFailed
     }
 
-    /// The items each worker renders. Shares go by language when there are several (each
-    /// worker then shapes each text once, its typesetting cache doing the rest), else by item.
-    private func shares(count: Int) -> [[RenderPlan.Item]] {
-        var shares = [[RenderPlan.Item]](repeating: [], count: count)
-        let byLanguage = plan.languages.count >= count
-        for (index, item) in plan.items.enumerated() {
-            let owner = byLanguage ? (plan.languages.firstIndex(of: item.edition.language.wording) ?? index) : index
-            shares[owner % count].append(item)
-        }
-        return shares.filter { !$0.isEmpty }
+    /// The batch in groups that workers take one at a time as they finish the last, so a
+    /// worker given the slow scripts (CJK, Nastaliq) does not leave the others idle: by
+    /// language when there are enough languages (a worker then shapes each text once, its
+    /// typesetting cache doing the rest), else one item each.
+    private func groups(workers: Int) -> [[RenderPlan.Item]] {
+        guard plan.languages.count >= workers else { return plan.items.map { [$0] } }
+        var byLanguage: [String: [RenderPlan.Item]] = [:]
+        for item in plan.items { byLanguage[item.edition.language.wording, default: []].append(item) }
+        return plan.languages.compactMap { byLanguage.removeValue(forKey: $0) } + byLanguage.keys.sorted().compactMap { byLanguage[$0] }
     }
 
     /// "wrote handouts-out/… (2 pages, 31 KB, spacing at 75%; es-MX → es; country MX from --country)"
@@ -170,4 +170,19 @@ struct HandoutError: Error, CustomStringConvertible {
     let handout: String
     let underlying: Error
     var description: String { "\(handout): \(String(describing: underlying))" }
+}
+
+/// The groups of a batch, handed out in order to whichever worker asks next.
+final class GroupQueue: Sendable {
+    private let state: Mutex<(groups: [[RenderPlan.Item]], next: Int)>
+
+    init(_ groups: [[RenderPlan.Item]]) { state = Mutex((groups, 0)) }
+
+    func next() -> [RenderPlan.Item]? {
+        state.withLock { state in
+            guard state.next < state.groups.count else { return nil }
+            defer { state.next += 1 }
+            return state.groups[state.next]
+        }
+    }
 }
