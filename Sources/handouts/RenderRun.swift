@@ -34,20 +34,22 @@ struct RenderRun {
             for index in 0..<(pool.count + 1) {
                 group.addTask {
                     var tally = Tally()
-                    while let share = queue.next() { for item in share {
-                        var request = item.request
-                        request.date = date
-                        do {
-                            let result = index == 0 ? try await worker.render(request) : try await pool.render(request)
-                            try AtomicFile.write(result.pdf, to: item.file)
-                            tally.written += 1
-                            Console.say(line(item, result))
-                        } catch {
-                            tally.failed += 1
-                            tally.lastError = error
-                            Console.error(ItemError(item: item, underlying: error))
+                    while let share = queue.next() {
+                        for item in share {
+                            var request = item.request
+                            request.date = date
+                            do {
+                                let result = index == 0 ? try await worker.render(request) : try await pool.render(request)
+                                try AtomicFile.write(result.pdf, to: item.file)
+                                tally.written += 1
+                                Console.say(line(item, result))
+                            } catch {
+                                tally.failed += 1
+                                tally.lastError = error
+                                Console.error(ItemError(item: item, underlying: error))
+                            }
                         }
-                    } }
+                    }
                     return tally
                 }
             }

@@ -69,7 +69,7 @@ public final class ImageLibrary: ImageMeasurer {
         let bytes: Data
         do {
             bytes = try RegularFile.read(path, maximumBytes: ImageLibrary.maximumBytes)
-        } catch let refusal as RegularFile.Refusal {
+        } catch let refusal {
             throw EngineError.image("cannot use the logo \(path): \(refusal.problem)",
                                     fix: refusal.size != nil ? "export it smaller (a logo needs at most \(PNGLoader.embeddedLongSide.grouped) px), or as SVG"
                                         : refusal.fix)

@@ -22,11 +22,8 @@ public enum RegularFile {
         return describe(info.st_mode)
     }
 
-    /// The whole file, at most `maximumBytes` long. Throws only `Refusal`. (Untyped on
-    /// purpose: with `throws(Refusal)`, Swift 6.3's release build returned from successful
-    /// calls with the error register still set, and every render crashed in its first
-    /// `catch`.)
-    public static func read(_ path: String, maximumBytes: Int) throws -> Data {
+    /// The whole file, at most `maximumBytes` long.
+    public static func read(_ path: String, maximumBytes: Int) throws(Refusal) -> Data {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno

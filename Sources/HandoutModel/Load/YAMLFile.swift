@@ -85,7 +85,7 @@ public enum YAMLFile {
         let data: Data
         do {
             data = try RegularFile.read(url.path, maximumBytes: maximumBytes)
-        } catch let refusal as RegularFile.Refusal {
+        } catch let refusal {
             if let size = refusal.size {
                 throw LoadError(file: displayName, problem: "file is \(size / 1024) KB, larger than the \(maximumBytes / 1024 / 1024) MB limit",
                                 fix: "is this the right file? Handout files are a few kilobytes")
