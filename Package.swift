@@ -33,12 +33,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        // libqpdf: what Cairo 1.16 cannot write into a PDF (document language, alt text, boxes).
+        // zlib: the compressed object and cross-reference streams of the finished PDF.
         .systemLibrary(
-            name: "CQPDF",
-            path: "Sources/CQPDF",
-            pkgConfig: "libqpdf",
-            providers: [.apt(["libqpdf-dev"])]
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
@@ -52,10 +52,13 @@ let package = Package(
             name: "HandoutLayout",
             dependencies: ["HandoutModel"]
         ),
+        // Reading the PDF Cairo wrote, changing a few objects, writing it again with object
+        // streams: what Cairo 1.16 cannot write itself (document language, alt text, boxes).
+        .target(name: "HandoutPDF", dependencies: ["CZlib"]),
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "CQPDF"]
+            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "HandoutPDF"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -63,7 +66,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CQPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CZlib", "Sources/HandoutPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/HandoutProcess", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
                 "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],
@@ -102,10 +105,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
+        .testTarget(name: "HandoutPDFTests", dependencies: ["HandoutPDF", "HandoutProcess"]),
         .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout", "HandoutModel"]),
         .testTarget(
             name: "HandoutEngineTests",
-            dependencies: ["HandoutEngine", "HandoutLayout", "HandoutModel", "HandoutAssets"],
+            dependencies: ["HandoutEngine", "HandoutLayout", "HandoutModel", "HandoutAssets", "HandoutProcess"],
             exclude: ["Goldens"]
         ),
         .testTarget(

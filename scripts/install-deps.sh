@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # build: Cairo, Pango, fontconfig
-  libqrencode-dev libqpdf-dev librsvg2-2             # build: QR codes, PDF finishing; run: SVG logos (loaded when used)
+  libqrencode-dev zlib1g-dev librsvg2-2              # build: QR codes, PDF streams; run: SVG logos (loaded when used)
   poppler-utils qpdf zbar-tools                      # tests: pdfinfo, pdffonts, pdftotext, qpdf --check, zbarimg
   cups cups-client printer-driver-cups-pdf           # print: lp, and a virtual PDF printer for the tests
   chromium chromium-driver                           # the web page's test: headless Chromium driven over WebDriver
