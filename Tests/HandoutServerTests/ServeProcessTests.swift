@@ -25,7 +25,10 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(10)
         while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!process.isRunning, "still running 10 s after SIGTERM")
-        if !process.isRunning { #expect(process.wait() == .exited(0)) }
+        if !process.isRunning {
+            let status = process.wait()
+            #expect(status == .exited(0), "exit \(status) after SIGTERM; it printed: \(lines.rest())")
+        }
     }
 
     @Test func itSaysWhatIsWrongWithItsOptions() throws {
@@ -47,13 +50,27 @@ final class LineReader {
 
     /// The first line from now on that contains `text`, or nil at the end of the output.
     func next(containing text: String) -> String? {
+        while let line = nextLine() {
+            if line.contains(text) { return line }
+        }
+        return nil
+    }
+
+    /// Every line still to come, up to the end of the output (for a failure's message).
+    func rest() -> [String] {
+        var lines: [String] = []
+        while let line = nextLine() { lines.append(line) }
+        if !buffer.isEmpty { lines.append(String(decoding: buffer, as: UTF8.self)) }
+        return lines
+    }
+
+    private func nextLine() -> String? {
         while true {
             if let newline = buffer.firstIndex(of: 10) {
                 let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
                 buffer.removeSubrange(buffer.startIndex...newline)
                 seen.append(line)
-                if line.contains(text) { return line }
-                continue
+                return line
             }
             // One read(2): what has arrived so far (FileHandle.read(upToCount:) would wait
             // for the whole count).

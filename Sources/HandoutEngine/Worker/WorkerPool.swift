@@ -11,6 +11,7 @@ public actor WorkerPool {
     private let processes: [WorkerProcess]
     private var idle: [Int]
     private var waiting: [CheckedContinuation<Int, Never>] = []
+    private var stopped = false
 
     /// `arguments` start a helper (e.g. `["worker", "--root", folder]`).
     public init(executable: URL, arguments: [String], count: Int) {
@@ -26,6 +27,8 @@ public actor WorkerPool {
     public func render(_ request: RenderRequest) async throws -> RenderResult {
         let index = await acquire()
         defer { release(index) }
+        // After shutdown a request would start a fresh helper that outlives the pool.
+        guard !stopped else { throw RenderFailure(kind: .internalError, message: "the render helpers have stopped (the program is ending)") }
         switch try await processes[index].call(request) {
         case .rendered(let result): return result
         case .failed(let failure): throw failure
@@ -33,7 +36,9 @@ public actor WorkerPool {
     }
 
     /// Closes every helper's input: each ends when it has answered what it was asked.
+    /// Requests after this fail.
     public func shutdown() {
+        stopped = true
         for process in processes { process.stop() }
     }
 
