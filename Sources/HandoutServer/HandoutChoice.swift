@@ -12,6 +12,8 @@ struct HandoutChoice: Sendable, Equatable {
     var country: String?
     var paper: Paper?
     var variant: Variant
+    /// The staff's language beside the mother's (`with=en`: a bilingual edition), or nil.
+    var with: String? = nil
 
     /// The longest value a parameter may have: every real one is a few letters.
     static let longestValue = 100
@@ -51,25 +53,56 @@ struct HandoutChoice: Sendable, Equatable {
         } else {
             unit = defaultUnit
         }
+        let variant = try Variant.parse(try value("variant"))
+        let with = try value("with")
+        if let with {
+            try bilingualCheck(handout: handout, language: language, with: with, largePrint: variant.options.largePrint, project: project)
+        }
         return HandoutChoice(handout: handout, language: language, unit: unit, country: country, paper: paper,
-                             variant: try Variant.parse(try value("variant")))
+                             variant: variant, with: with)
+    }
+
+    /// The command line's rules for `--with`, in the page's words (its tick box, not a flag).
+    private static func bilingualCheck(handout: String, language: String, with: String, largePrint: Bool, project: Project) throws {
+        let untick = "untick \u{201C}\(NursePage.withEnglishLabel)\u{201D}"
+        let staff = try project.languageResolver.resolve(with)
+        let layout = try project.layout(handout)
+        if layout.isLabelSheet {
+            throw RequestError(.badRequest, "the milk labels have no bilingual edition: each label already carries its English line — \(untick)")
+        }
+        if layout.bilingualProblem(largePrint: largePrint) != nil {
+            throw RequestError(.badRequest, "the pocket card has no room for a second language — \(untick), or print it as large print "
+                                   + "(a bilingual A4 or Letter sheet)")
+        }
+        if staff.guide == (try project.languageResolver.resolve(language)).guide {
+            throw RequestError(.badRequest, "the handout is already in the staff's language (\(staff.guide)) — \(untick), "
+                                   + "or choose the mother's language")
+        }
     }
 
     /// The engine's request: the unit's profile as it is on disk now.
     func request(units: UnitProfiles, project: Project, date: Int?, output: RenderRequest.Output) throws -> RenderRequest {
         let site = try unit.map { try units.unit($0, countries: project.regions).site } ?? .neutral
-        return RenderRequest(handout: handout, language: language, country: country, paper: paper, site: site,
-                             options: variant.options, date: date, output: output)
+        var request = RenderRequest(handout: handout, language: language, country: country, paper: paper, site: site,
+                                    options: variant.options, date: date, output: output)
+        request.with = with
+        return request
     }
 
-    /// The query that asks for this choice again (links on the page, for other systems).
-    var query: String {
+    /// The parameters that ask for this choice again (without the handout).
+    var parameters: [(name: String, value: String)] {
         var parts = [("lang", language)]
         if let paper { parts.append(("paper", paper.rawValue)) }
         parts.append(("unit", unit ?? "none"))
         if let country { parts.append(("country", country)) }
         if variant != .standard { parts.append(("variant", variant.rawValue)) }
-        return parts.map { "\($0.0)=\(HandoutChoice.percentEncoded($0.1))" }.joined(separator: "&")
+        if let with { parts.append(("with", with)) }
+        return parts
+    }
+
+    /// The query that asks for this choice again (links on the page, for other systems).
+    var query: String {
+        parameters.map { "\($0.name)=\(HandoutChoice.percentEncoded($0.value))" }.joined(separator: "&")
     }
 
     /// Ids are plain ASCII, but a language tag as typed may not be: encode what is not.

@@ -12,7 +12,11 @@ struct NursePage {
         var country: String?
         var paper: Paper?
         var variant = Variant.standard
+        var withEnglish = false
     }
+
+    /// The tick box for a bilingual edition (its words are quoted in error messages).
+    static let withEnglishLabel = "With English beside it, for staff"
 
     /// The shown handout: its pages and what was chosen for it.
     struct Preview: Sendable {
@@ -72,6 +76,9 @@ struct NursePage {
         html += field("country", "Country (emergency number, units, milk storage)", countryOptions())
         html += field("paper", "Paper", paperOptions())
         html += field("variant", "Print as", Variant.allCases.map { HTML.option($0.rawValue, $0.label, selected: $0 == selection.variant) }.joined())
+        html += "<p class=\"field check\"><label><input type=\"checkbox\" id=\"with\" name=\"with\" value=\"en\""
+            + (selection.withEnglish ? " checked" : "") + "> \(HTML.escape(NursePage.withEnglishLabel))</label>"
+            + "<span class=\"about\">Fact sheet and checklist: each part in both languages, English smaller</span></p>\n"
         html += "</div>\n<p><button type=\"submit\" id=\"show\">Show the handout</button></p>\n</form>\n"
         return html
     }
@@ -133,7 +140,9 @@ struct NursePage {
         let pdfLink = "/handouts/\(preview.choice.handout).pdf?\(preview.choice.query)"
         var html = "<section class=\"preview\" aria-labelledby=\"preview-title\">\n"
         html += "<h2 id=\"preview-title\">\(HTML.escape(preview.title))</h2>\n"
-        html += "<p class=\"facts\">\(HTML.escape(language?.displayName ?? preview.choice.language)) · \(preview.pages) page\(preview.pages == 1 ? "" : "s") · \(HTML.escape(preview.paper.displayName))</p>\n"
+        let languages = (language?.displayName ?? preview.choice.language)
+            + (preview.choice.with.map { " with \(catalogue.language($0)?.displayName ?? $0) for staff" } ?? "")
+        html += "<p class=\"facts\">\(HTML.escape(languages)) · \(preview.pages) page\(preview.pages == 1 ? "" : "s") · \(HTML.escape(preview.paper.displayName))</p>\n"
         if language?.isDraft == true {
             html += "<p class=\"message draft\" id=\"draft\"><strong>Draft translation.</strong> Not yet checked by a qualified reviewer; every page says so in its footer.</p>\n"
         }
@@ -158,10 +167,7 @@ struct NursePage {
         guard !printers.isEmpty else {
             return "<p class=\"note\">Printing from this page is not set up here: download the PDF and print it, or ask IT to add the ward printer.</p>\n"
         }
-        var hidden = [("handout", choice.handout), ("lang", choice.language), ("unit", choice.unit ?? "none"),
-                      ("variant", choice.variant.rawValue), ("token", token.value)]
-        if let country = choice.country { hidden.append(("country", country)) }
-        if let paper = choice.paper { hidden.append(("paper", paper.rawValue)) }
+        let hidden = [("handout", choice.handout)] + choice.parameters + [("token", token.value)]
         var html = "<form method=\"post\" action=\"/print\" class=\"print\">\n"
         for (name, value) in hidden { html += "<input type=\"hidden\" name=\"\(name)\" value=\"\(HTML.escape(value))\">\n" }
         html += "<p class=\"field\"><label for=\"printer\">Printer</label>\n<select id=\"printer\" name=\"printer\">"

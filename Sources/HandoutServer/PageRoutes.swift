@@ -119,6 +119,7 @@ struct PageRoutes: Sendable {
         if let code = query.get("country")?.uppercased(), project.regions.contains(code) { selection.country = code }
         selection.paper = query.get("paper").flatMap { Paper(rawValue: $0.lowercased()) }
         selection.variant = query.get("variant").flatMap(Variant.init(rawValue:)) ?? .standard
+        selection.withEnglish = query.get("with") == "en"
         return NursePage(catalogue: PageCatalogue(project: project, units: service.units), selection: selection,
                          printers: service.settings.printers, token: service.token)
     }

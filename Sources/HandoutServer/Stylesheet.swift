@@ -30,6 +30,9 @@ enum Stylesheet {
         .about { color: #3d4449; font-size: 1rem; }
         .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         .field { display: flex; flex-direction: column; flex: 1 1 16rem; margin: 0.5rem 0; }
+        .field.check { justify-content: center; }
+        .field.check label { display: flex; align-items: center; gap: 0.6rem; min-height: 3rem; }
+        .field.check input { width: 1.6rem; height: 1.6rem; accent-color: var(--brand); }
         select, input[type=number] { font: inherit; min-height: 3rem; padding: 0.4rem 0.6rem; border: 2px solid var(--line);
                                      border-radius: 0.4rem; background: #ffffff; color: var(--ink); max-width: 100%; }
         button, .button { display: inline-block; font: inherit; font-weight: 700; min-height: 3rem; padding: 0.6rem 1.4rem;
