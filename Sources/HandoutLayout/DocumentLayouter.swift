@@ -53,6 +53,12 @@ public struct DocumentLayouter {
             do {
                 return try attempt(document, factor: 1, gaps: 1, lines: 1, pageLimit: limit).laidOut
             } catch let overflow as Overflow {
+                // A bilingual sheet in a tall script (Urdu's Nastaliq beside English) may
+                // need both: the extra pages and type down towards the bilingual floor.
+                if document.companion != nil, !document.options.largePrint,
+                   let fitted = try? shrinkToFit(document, floor: Companion.bilingualFloor, pageLimit: limit) {
+                    return fitted
+                }
                 throw overflowError(document, overflow, factor: 1, allowedPages: limit)
             }
         }
@@ -83,15 +89,15 @@ public struct DocumentLayouter {
     }
 
     /// The largest uniform type scale between `floor` and 1 at which the document fits its
-    /// designed pages (gaps and lines at their tightest), by bisection.
-    private func shrinkToFit(_ document: Document, floor: Double) throws -> LaidOutDocument {
+    /// designed pages, or `pageLimit` (gaps and lines at their tightest), by bisection.
+    private func shrinkToFit(_ document: Document, floor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument {
         let (gaps, lines) = DocumentLayouter.squeezes.last!
-        var best = try attempt(document, factor: floor, gaps: gaps, lines: lines).laidOut
+        var best = try attempt(document, factor: floor, gaps: gaps, lines: lines, pageLimit: pageLimit).laidOut
         var low = floor, high = 1.0
         for _ in 0..<5 {
             let middle = (low + high) / 2
             do {
-                best = try attempt(document, factor: middle, gaps: gaps, lines: lines).laidOut
+                best = try attempt(document, factor: middle, gaps: gaps, lines: lines, pageLimit: pageLimit).laidOut
                 low = middle
             } catch is Overflow {
                 high = middle
