@@ -35,10 +35,11 @@ public final class PangoTypesetter: TextMeasurer {
         let style: TextStyle
         let width: Double
     }
-    /// Bounds the cache's memory. A whole batch puts about 11,000 texts in each of two
-    /// workers; a long-running worker rendering for ever-changing units fills it within
-    /// about 1,000 renders and then stays at about 140 MiB (60,000 held 230 MiB). When full
-    /// it starts again empty: simpler than an LRU, and the next documents refill it.
+    /// Bounds the cache's memory. One language's ten PDFs shape about 800 distinct texts
+    /// (Urdu), so a batch's worker keeps several languages; a long-running worker rendering
+    /// for ever-changing units fills it within about 1,000 renders and then stays near
+    /// 120 MiB (a bound of 60,000 grew to 233 MiB). When full it starts again empty:
+    /// simpler than an LRU, and the next documents refill it.
     static let cacheLimit = 12_000
 
     public func typeset(_ text: RichText, style: TextStyle, width: Double) throws -> TypesetText {
