@@ -40,6 +40,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's mallopt, for the render worker's heap (HeapTrimming).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
             name: "HandoutModel",
@@ -58,7 +60,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "HandoutPDF"]
+            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "CMalloc", "HandoutPDF"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -66,7 +68,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CZlib", "Sources/HandoutPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CZlib", "Sources/CMalloc", "Sources/HandoutPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/HandoutProcess", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
                 "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],

@@ -24,6 +24,7 @@ public final class Renderer {
     }
 
     public init(project: Project) throws {
+        _ = HeapTrimming.applied
         self.project = project
         images = ImageLibrary(assets: project)
         fonts = try FontLibrary(folder: project.fontFolder)
