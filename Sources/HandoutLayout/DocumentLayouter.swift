@@ -66,44 +66,32 @@ public struct DocumentLayouter {
         guard floorFactor < 1 else {
             throw overflowError(document, firstOverflow!, factor: 1)
         }
-        // Largest uniform type scale that fits (gaps at their tightest), by bisection
-        // between the floor and 1.
-        let (gaps, lines) = DocumentLayouter.squeezes.last!
-        var best: LaidOutDocument
+        // Largest uniform type scale that fits (gaps at their tightest), between the floor and 1.
+        let atFloor: LaidOutDocument
         do {
-            best = try attempt(document, factor: floorFactor, gaps: gaps, lines: lines).laidOut
+            atFloor = try tightest(document, factor: floorFactor)
         } catch let overflow as Overflow {
             throw overflowError(document, overflow, factor: floorFactor)
         }
-        var low = floorFactor, high = 1.0
-        for _ in 0..<7 {
-            let middle = (low + high) / 2
-            do {
-                best = try attempt(document, factor: middle, gaps: gaps, lines: lines).laidOut
-                low = middle
-            } catch is Overflow {
-                high = middle
-            }
-        }
-        return best
+        return try TypeScaleSearch.largest(floor: floorFactor, atFloor: atFloor) { try fitting(document, factor: $0) }.result
     }
 
     /// The largest uniform type scale between `floor` and 1 at which the document fits its
-    /// designed pages, or `pageLimit` (gaps and lines at their tightest), by bisection.
+    /// designed pages, or `pageLimit` (gaps and lines at their tightest).
     private func shrinkToFit(_ document: Document, floor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument {
+        let atFloor = try tightest(document, factor: floor, pageLimit: pageLimit)
+        return try TypeScaleSearch.largest(floor: floor, atFloor: atFloor) { try fitting(document, factor: $0, pageLimit: pageLimit) }.result
+    }
+
+    /// The document at type scale `factor` with gaps and lines at their tightest.
+    private func tightest(_ document: Document, factor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument {
         let (gaps, lines) = DocumentLayouter.squeezes.last!
-        var best = try attempt(document, factor: floor, gaps: gaps, lines: lines, pageLimit: pageLimit).laidOut
-        var low = floor, high = 1.0
-        for _ in 0..<5 {
-            let middle = (low + high) / 2
-            do {
-                best = try attempt(document, factor: middle, gaps: gaps, lines: lines, pageLimit: pageLimit).laidOut
-                low = middle
-            } catch is Overflow {
-                high = middle
-            }
-        }
-        return best
+        return try attempt(document, factor: factor, gaps: gaps, lines: lines, pageLimit: pageLimit).laidOut
+    }
+
+    /// As `tightest`, or nil where it does not fit.
+    private func fitting(_ document: Document, factor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument? {
+        do { return try tightest(document, factor: factor, pageLimit: pageLimit) } catch is Overflow { return nil }
     }
 
     private func overflowError(_ document: Document, _ overflow: Overflow, factor: Double, allowedPages: Int? = nil) -> LayoutError {

@@ -49,19 +49,16 @@ public struct LabelSheetLayouter {
         }
         if let face = try? attempt(1) { return (face, 1) }
         let floor = min(1, document.scale.bodyFloor / document.scale[.body])
-        var best: [PageItem]
+        let atFloor: [PageItem]
         do {
-            best = try attempt(floor)
+            atFloor = try attempt(floor)
         } catch let overflow as LabelOverflow {
             throw LabelFitError(handout: document.handout, language: document.language, stock: label.stock, overflow: overflow,
                                 smallest: document.scale.bodyFloor)
         }
-        var low = floor, high = 1.0
-        for _ in 0..<7 {
-            let middle = (low + high) / 2
-            if let face = try? attempt(middle) { (best, low) = (face, middle) } else { high = middle }
+        return try TypeScaleSearch.largest(floor: floor, atFloor: atFloor) { factor in
+            do { return try attempt(factor) } catch is LabelOverflow { return nil }
         }
-        return (best, low)
     }
 }
 
