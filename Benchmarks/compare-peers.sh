@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Times our fact sheet (colostrum-facts, A4, en and ar) against the Typst and WeasyPrint
-# renders of shared/peers, on this machine, in one run:
+# Times our fact sheet (colostrum-facts, A4, en, ar and ja) against the Typst and WeasyPrint
+# renders of shared/peers, on this machine, in one run. The peers have no Japanese sheet:
+# Benchmarks/peers/handout-ja.typ is theirs in Japanese, for Typst only, set in the Noto Sans
+# CJK JP that we ship (Fonts/), which Typst is given as a font folder.
 #
 #   whole process   median wall and CPU time and peak RSS of RUNS counted runs after one
 #                   warm-up; the commands alternate run by run (and start at a different one
@@ -43,6 +45,15 @@ inprocess=$repo/Benchmarks/.build/release/inprocess
 
 cp -r "$peers" "$tmp/peers"
 chmod -R u+w "$tmp/peers"      # the shared folder may be read-only
+cp "$repo/Benchmarks/peers/handout-ja.typ" "$tmp/peers/"
+mkdir -p "$tmp/peers/fonts-ja" && cp "$repo"/Fonts/NotoSansCJKjp-*.ttf "$tmp/peers/fonts-ja/"
+# typst_render.py learns "ja": its source, and the font folder for it alone (given to en and
+# ar too, it would add to their start-up).
+sed -i -e 's|"ar": "handout-ar.typ"}|"ar": "handout-ar.typ", "ja": "handout-ja.typ"}|' \
+       -e 's|root=HERE)|root=HERE, font_paths=[str(HERE / "fonts-ja")] if args.variant == "ja" else [])|' \
+    "$tmp/peers/typst_render.py"
+grep -q '"ja": "handout-ja.typ"' "$tmp/peers/typst_render.py" && grep -q 'fonts-ja' "$tmp/peers/typst_render.py" ||
+    { say "the peers' typst_render.py has changed: cannot add the Japanese row"; exit 70; }
 if [[ -n ${PEERS_VENV:-} ]]; then
     py=$PEERS_VENV/bin/python
 else
@@ -56,7 +67,7 @@ fi
 # Ours runs from the repository root (so it reads Guide/, Layouts/, Fonts/ there), as the
 # README's `handouts render` does; each writes its PDF into $tmp/pdf/LABEL/. `env -C` changes
 # folder and execs, so no extra shell is timed.
-labels=(typst-en typst-ar weasy-en weasy-ar ours-en ours-ar)
+labels=(typst-en typst-ar typst-ja weasy-en weasy-ar ours-en ours-ar ours-ja)
 set_command() {  # label -> cmd=(...)
     case $1 in
         typst-*) cmd=(env -C "$tmp/peers" "$py" typst_render.py "${1#typst-}" -o "$tmp/pdf/$1/$1.pdf") ;;
@@ -123,7 +134,7 @@ ours="not a git checkout"
 if commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null); then
     ours=$commit; git -C "$repo" diff --quiet HEAD -- || ours+=" with uncommitted changes"
 fi
-echo "Fact sheet, A4: Typst $(version typst), WeasyPrint $(version weasyprint), ours $ours"
+echo "Fact sheet, A4 (en, ar; ja with Typst only): Typst $(version typst), WeasyPrint $(version weasyprint), ours $ours"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end;" \
      "whole process: median of $runs runs after 1 warm-up; in process: median of 3 x 50 renders"
 # Typst reads every system font at start-up (ours reads only Fonts/), so its whole-process
@@ -147,8 +158,9 @@ awk -v w="$(median "$tmp/res/floor.wall")" -v c="$(median "$tmp/res/floor.cpu")"
 echo
 echo "ours / theirs (below 1: ours is smaller or faster; in process compares ms/doc)"
 printf '%-16s %8s %8s %8s %8s %8s\n' "" wall cpu rss ms/doc pdf_B
-for lang in en ar; do
+for lang in en ar ja; do
     for peer in typst weasy; do
+        [[ $lang == ja && $peer == weasy ]] && continue     # no WeasyPrint source in Japanese
         awk -v lang="$lang" -v peer="$peer" '
             { row[$1] = $0 }
             END {
