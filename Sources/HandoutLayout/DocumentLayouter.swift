@@ -66,18 +66,16 @@ public struct DocumentLayouter {
         guard floorFactor < 1 else {
             throw overflowError(document, firstOverflow!, factor: 1)
         }
-        // Largest uniform type scale that fits (gaps at their tightest), between the floor and 1.
-        let atFloor: LaidOutDocument
         do {
-            atFloor = try tightest(document, factor: floorFactor)
+            return try shrinkToFit(document, floor: floorFactor)
         } catch let overflow as Overflow {
             throw overflowError(document, overflow, factor: floorFactor)
         }
-        return try TypeScaleSearch.largest(floor: floorFactor, atFloor: atFloor) { try fitting(document, factor: $0) }.result
     }
 
     /// The largest uniform type scale between `floor` and 1 at which the document fits its
-    /// designed pages, or `pageLimit` (gaps and lines at their tightest).
+    /// designed pages, or `pageLimit` (gaps and lines at their tightest). Throws the
+    /// overflow at `floor` when even that does not fit.
     private func shrinkToFit(_ document: Document, floor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument {
         let atFloor = try tightest(document, factor: floor, pageLimit: pageLimit)
         return try TypeScaleSearch.largest(floor: floor, atFloor: atFloor) { try fitting(document, factor: $0, pageLimit: pageLimit) }.result
