@@ -67,12 +67,11 @@ struct HandoutChoice: Sendable, Equatable {
         let untick = "untick \u{201C}\(NursePage.withEnglishLabel)\u{201D}"
         let staff = try project.languageResolver.resolve(with)
         let layout = try project.layout(handout)
-        if layout.isLabelSheet {
-            throw RequestError(.badRequest, "the milk labels have no bilingual edition: each label already carries its English line — \(untick)")
-        }
+        // The model's rule (LayoutSpec.bilingualProblem) decides; only the words are the page's.
         if layout.bilingualProblem(largePrint: largePrint) != nil {
-            throw RequestError(.badRequest, "the pocket card has no room for a second language — \(untick), or print it as large print "
-                                   + "(a bilingual A4 or Letter sheet)")
+            throw RequestError(.badRequest, layout.isLabelSheet
+                ? "the milk labels have no bilingual edition: each label already carries its English line — \(untick)"
+                : "the pocket card has no room for a second language — \(untick), or print it as large print (a bilingual A4 or Letter sheet)")
         }
         if staff.guide == (try project.languageResolver.resolve(language)).guide {
             throw RequestError(.badRequest, "the handout is already in the staff's language (\(staff.guide)) — \(untick), "
