@@ -42,6 +42,9 @@ let package = Package(
         ),
         // glibc's mallopt, for the render worker's heap (HeapTrimming).
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        // Pango 1.50's font matching done on the render worker's thread, not on two new
+        // threads per font pattern (see its one C file for why and how).
+        .target(name: "CPangoInlineFontMatch", dependencies: ["CPangoCairo"]),
         // Load + compose: YAML files into checked value types, then a document tree. No C.
         .target(
             name: "HandoutModel",
@@ -60,7 +63,7 @@ let package = Package(
         // The C-backed stages: Pango typesetting, Cairo painting, PDF writing.
         .target(
             name: "HandoutEngine",
-            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CQRencode", "CMalloc", "HandoutPDF"]
+            dependencies: ["HandoutModel", "HandoutLayout", "HandoutProcess", "CPangoCairo", "CPangoInlineFontMatch", "CQRencode", "CMalloc", "HandoutPDF"]
         ),
         // The guide, layouts and fonts bundled with the program, so an installed binary
         // works anywhere. Its path is the package root so the real folders are the resources.
@@ -68,7 +71,7 @@ let package = Package(
             name: "HandoutAssets",
             path: ".",
             exclude: [
-                "Sources/CPangoCairo", "Sources/CQRencode", "Sources/CZlib", "Sources/CMalloc", "Sources/HandoutPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
+                "Sources/CPangoCairo", "Sources/CPangoInlineFontMatch", "Sources/CQRencode", "Sources/CZlib", "Sources/CMalloc", "Sources/HandoutPDF", "Sources/HandoutModel", "Sources/HandoutLayout",
                 "Sources/HandoutEngine", "Sources/HandoutProcess", "Sources/handouts", "Sources/HandoutPrinting", "Sources/HandoutServer",
                 "Sources/handouts-server", "Tests", "README.md", "docs", "scripts", "Fuzz", "Benchmarks",
             ],

@@ -1,4 +1,5 @@
 import CPangoCairo
+import CPangoInlineFontMatch
 import Foundation
 
 /// The fonts the program uses: a private fontconfig that sees only `Fonts/`, and one Pango
@@ -49,6 +50,10 @@ public final class FontLibrary {
         // 72 dpi: one Pango point is one PDF unit.
         pango_cairo_font_map_set_resolution(handouts_as_cairo_font_map(map), 72)
     }
+
+    /// Whether Pango's font matching runs on the render worker's thread (CPangoInlineFontMatch)
+    /// rather than on two new threads for every new font pattern.
+    public static var matchesFontsOnTheWorkerThread: Bool { handouts_font_match_runs_inline() == 1 }
 
     deinit {
         handouts_object_unref(pangoFontMap)
