@@ -1,5 +1,4 @@
 import CPangoCairo
-import Foundation
 import HandoutLayout
 import HandoutModel
 
@@ -31,7 +30,7 @@ enum PangoLines {
             let lineText = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
             let x = Double(logical.x) / Double(PANGO_SCALE)
             var profile = measuresInk ? InkProfile(width: boxWidth, stripWidth: style.size / 4) : nil
-            read.append((lineText.trimmingCharacters(in: CharacterSet.newlines), x, Double(logical.width) / Double(PANGO_SCALE),
+            read.append((withoutEndNewlines(lineText), x, Double(logical.width) / Double(PANGO_SCALE),
                          line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue,
                          runs(of: line, text: layoutText, faces: faces, lineX: x, ink: &profile), profile))
             pango_layout_iter_next_line(iterator)
@@ -42,6 +41,20 @@ enum PangoLines {
                         ascent: metrics.ascent, descent: metrics.descent, rightToLeft: line.rightToLeft, runs: line.runs, ink: line.ink)
         }
         return (lines, spacing.height)
+    }
+
+    /// A line's text without the line breaks Pango leaves at its ends (those of
+    /// CharacterSet.newlines: LF, VT, FF, CR, NEL, LS, PS). Foundation's trimmingCharacters
+    /// cost 2% of a batch here, for the one or two characters it ever removes.
+    static func withoutEndNewlines(_ text: String) -> String {
+        func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+            (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+        }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isNewline(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isNewline(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 
     /// The runs of one line, left to right, as `pango_renderer_draw_layout_line` walks them.
