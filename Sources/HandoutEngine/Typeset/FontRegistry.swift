@@ -70,6 +70,27 @@ public final class FontRegistry {
         return hb_font_get_nominal_glyph(font, 0x25CC, &glyph) != 0 ? glyph : nil
     }
 
+    /// The glyph face `id` draws for U+0020 SPACE, or nil when it has none (the painter draws
+    /// no-break spaces with it: NoBreakSpaces).
+    func spaceGlyph(inFace id: Int) -> UInt32? {
+        if let known = spaceGlyphs[id] { return known }
+        guard fonts.indices.contains(id),
+              let font = pango_font_get_hb_font(fonts[id].assumingMemoryBound(to: PangoFont.self)) else { return nil }
+        var glyph: hb_codepoint_t = 0
+        let found: UInt32? = hb_font_get_nominal_glyph(font, 0x20, &glyph) != 0 ? glyph : nil
+        spaceGlyphs[id] = found
+        return found
+    }
+    private var spaceGlyphs: [Int: UInt32?] = [:]
+
+    /// Whether `glyph` of face `id` has no ink (a space of some width).
+    func isBlank(_ glyph: UInt32, inFace id: Int) -> Bool {
+        guard fonts.indices.contains(id) else { return false }
+        var ink = PangoRectangle()
+        pango_font_get_glyph_extents(fonts[id].assumingMemoryBound(to: PangoFont.self), glyph, &ink, nil)
+        return ink.width == 0 || ink.height == 0
+    }
+
     /// Faces registered so far (for tests and reports).
     public var count: Int { fonts.count }
 }
