@@ -77,8 +77,9 @@ public struct DocumentLayouter {
     /// designed pages, or `pageLimit` (gaps and lines at their tightest). Throws the
     /// overflow at `floor` when even that does not fit.
     private func shrinkToFit(_ document: Document, floor: Double, pageLimit: Int? = nil) throws -> LaidOutDocument {
-        let atFloor = try tightest(document, factor: floor, pageLimit: pageLimit)
-        return try TypeScaleSearch.largest(floor: floor, atFloor: atFloor) { try fitting(document, factor: $0, pageLimit: pageLimit) }.result
+        try TypeScaleSearch.largest(floor: floor, atFloor: { try tightest(document, factor: floor, pageLimit: pageLimit) }) {
+            try fitting(document, factor: $0, pageLimit: pageLimit)
+        }.result
     }
 
     /// The document at type scale `factor` with gaps and lines at their tightest.

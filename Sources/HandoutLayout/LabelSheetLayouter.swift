@@ -49,12 +49,13 @@ public struct LabelSheetLayouter {
         }
         if let face = try? attempt(1) { return (face, 1) }
         let floor = min(1, document.scale.bodyFloor / document.scale[.body])
-        let atFloor: [PageItem]
-        do {
-            atFloor = try attempt(floor)
-        } catch let overflow as LabelOverflow {
-            throw LabelFitError(handout: document.handout, language: document.language, stock: label.stock, overflow: overflow,
-                                smallest: document.scale.bodyFloor)
+        func atFloor() throws -> [PageItem] {
+            do {
+                return try attempt(floor)
+            } catch let overflow as LabelOverflow {
+                throw LabelFitError(handout: document.handout, language: document.language, stock: label.stock, overflow: overflow,
+                                    smallest: document.scale.bodyFloor)
+            }
         }
         return try TypeScaleSearch.largest(floor: floor, atFloor: atFloor) { factor in
             do { return try attempt(factor) } catch is LabelOverflow { return nil }
