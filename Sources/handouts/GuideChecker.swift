@@ -59,7 +59,19 @@ struct GuideChecker {
     func check(_ languages: [String]) throws -> Report {
         var report = Report()
         let sources = try project.sources()
-        let english = try? project.guide("en")
+        // English is what translations are compared with and what the milk labels print:
+        // when it does not load, that is said once, and what needs it is "not checked"
+        // (one typo in Guide/en.yaml used to be repeated 8 times for every language).
+        var english: Guide?
+        var loadErrors: [String: String] = [:]  // message -> the language it was first reported for
+        do {
+            english = try project.guide("en")
+        } catch {
+            if !languages.contains("en") {
+                loadErrors[String(describing: error)] = "en"
+                report.findings.append(Finding(.error, .load, language: "en", location: "", message: String(describing: error)))
+            }
+        }
         let rules = project.storageRuleSets.compactMap { id -> StorageRules? in
             do { return try project.storageRules(id) } catch {
                 report.findings.append(Finding(.error, .load, language: "-", location: "Guide/storage/\(id).yaml", message: String(describing: error)))
@@ -81,7 +93,14 @@ struct GuideChecker {
             do {
                 guide = try project.guide(language)
             } catch {
-                findings.append(Finding(.error, .load, language: language, location: "", message: String(describing: error)))
+                // A variant (en-US) fails with its base's error: named once, then referred to.
+                let message = String(describing: error)
+                if let first = loadErrors[message] {
+                    findings.append(Finding(.error, .load, language: language, location: "", message: "not checked: the same error as \(first), above"))
+                } else {
+                    loadErrors[message] = language
+                    findings.append(Finding(.error, .load, language: language, location: "", message: message))
+                }
                 for kind in Report.kinds { row.columns[kind] = "not checked" }
                 continue
             }
@@ -99,6 +118,11 @@ struct GuideChecker {
             findings += guide.freshnessFindings
             // A variant answers to its base guide, a translation to English.
             let pivot: Guide? = guide.variant.flatMap { try? project.guide($0.base) } ?? (guide.isTranslation ? english : nil)
+            let englishMissing = english == nil && language != "en"
+            if englishMissing {
+                row.columns[.fit] = "not checked (en)"
+                if pivot == nil { for kind: Finding.Kind in [.keys, .numbers] { row.columns[kind] = "not checked (en)" } }
+            }
             if let pivot {
                 findings += GuideComparison.compare(guide, with: pivot, sources: sources)
                 findings += NumberRule.compare(guide, with: pivot)
@@ -108,7 +132,9 @@ struct GuideChecker {
             findings += NumberRule.check(guide, rules: rules)
             let glyphFindings = missingGlyphs(guide)
             findings += glyphFindings
-            if glyphFindings.isEmpty {
+            if englishMissing {
+                // Left "not checked (en)" above.
+            } else if glyphFindings.isEmpty {
                 let (fit, note) = checkFit(guide)
                 findings += fit
                 row.fitNote = note
