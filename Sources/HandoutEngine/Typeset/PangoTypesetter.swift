@@ -184,12 +184,15 @@ public final class PangoTypesetter: TextMeasurer {
             offset += length
         }
         if breaksOnlyAtSpaces(style.language) { keepWordsWhole(text.plainText, in: list) }
-        if !needsLigatures(style.language), let features = pango_attr_font_features_new("liga 0, clig 0") {
-            // Latin text reads the same without fi/fl ligatures, and every glyph then maps to
-            // one character: Cairo embeds each font once (no second, composite subset), which
-            // keeps the PDF small and its text cleanly extractable.
-            features.pointee.start_index = 0
-            features.pointee.end_index = guint(UInt32.max)
+        // Latin text reads the same without fi/fl ligatures, and every glyph then maps to
+        // one character: Cairo embeds each font once (no second, composite subset), which
+        // keeps the PDF small and its text cleanly extractable. Scripts whose ligatures
+        // carry the spelling keep them, except in their Latin words.
+        let plainLatin = needsLigatures(style.language) ? LatinStretches.ranges(in: text.plainText) : [0..<Int(UInt32.max)]
+        for range in plainLatin {
+            guard let features = pango_attr_font_features_new("liga 0, clig 0") else { continue }
+            features.pointee.start_index = guint(range.lowerBound)
+            features.pointee.end_index = guint(range.upperBound)
             pango_attr_list_insert(list, features)
         }
         return list
