@@ -5,9 +5,10 @@
 /// as Latin is everywhere else, the words read the same and the face is embedded once.
 enum LatinStretches {
     /// UTF-8 byte ranges, each from the first to the last Latin letter of a run of Latin
-    /// words: spaces, digits and ASCII punctuation between Latin words belong to it, and it
-    /// ends at the first letter of another script. A stretch never takes in the spaces at its
-    /// edges, so the neighbouring script's runs are itemized exactly as before.
+    /// words: spaces, digits and ASCII punctuation between Latin words belong to it, and any
+    /// other character beyond ASCII (another script's letter, a dash, a no-break space) ends
+    /// it. A stretch never takes in the spaces at its edges, so the neighbouring script's
+    /// runs are itemized exactly as before.
     static func ranges(in text: String) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var offset = 0, start: Int?, end = 0
