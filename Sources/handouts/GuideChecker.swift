@@ -68,8 +68,9 @@ struct GuideChecker {
             english = try project.guide("en")
         } catch {
             if !languages.contains("en") {
-                loadErrors[String(describing: error)] = "en"
-                report.findings.append(Finding(.error, .load, language: "en", location: "", message: String(describing: error)))
+                let message = String(describing: error)
+                loadErrors[message] = "en"
+                report.findings.append(Finding(.error, .load, language: "en", location: "", message: message))
             }
         }
         let rules = project.storageRuleSets.compactMap { id -> StorageRules? in
@@ -119,9 +120,8 @@ struct GuideChecker {
             // A variant answers to its base guide, a translation to English.
             let pivot: Guide? = guide.variant.flatMap { try? project.guide($0.base) } ?? (guide.isTranslation ? english : nil)
             let englishMissing = english == nil && language != "en"
-            if englishMissing {
-                row.columns[.fit] = "not checked (en)"
-                if pivot == nil { for kind: Finding.Kind in [.keys, .numbers] { row.columns[kind] = "not checked (en)" } }
+            if englishMissing, pivot == nil {
+                for kind: Finding.Kind in [.keys, .numbers] { row.columns[kind] = "not checked (en)" }
             }
             if let pivot {
                 findings += GuideComparison.compare(guide, with: pivot, sources: sources)
@@ -133,7 +133,7 @@ struct GuideChecker {
             let glyphFindings = missingGlyphs(guide)
             findings += glyphFindings
             if englishMissing {
-                // Left "not checked (en)" above.
+                row.columns[.fit] = "not checked (en)"  // the milk labels print English
             } else if glyphFindings.isEmpty {
                 let (fit, note) = checkFit(guide)
                 findings += fit

@@ -30,11 +30,8 @@ enum GlyphDrawing {
             if withText {
                 var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
                 var utf8 = run.utf8
-                if let space = faces.spaceGlyph(inFace: run.face) {
-                    NoBreakSpaces.drawAsSpaces(text: &utf8, clusters: &clusters, glyphs: &glyphs, backward: run.backward, space: space) {
-                        faces.isBlank($0, inFace: run.face)
-                    }
-                }
+                NoBreakSpaces.drawAsSpaces(text: &utf8, clusters: &clusters, glyphs: &glyphs, backward: run.backward,
+                                           space: { faces.spaceGlyph(inFace: run.face) }, isBlank: { faces.isBlank($0, inFace: run.face) })
                 utf8.withUnsafeBufferPointer { bytes in
                     bytes.withMemoryRebound(to: CChar.self) { text in
                         cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), &glyphs, Int32(glyphs.count),

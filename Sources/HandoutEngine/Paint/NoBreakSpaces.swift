@@ -10,11 +10,13 @@ import CPangoCairo
 /// and the file is smaller. Text copied from the PDF has a plain space there.
 enum NoBreakSpaces {
     /// Rewrites, in place, each cluster of one no-break space drawn as one blank glyph into a
-    /// space: text, cluster and glyph. `isBlank` says whether a glyph has no ink; `space` is
-    /// the face's glyph for U+0020. Clusters map to glyphs from the end when `backward`.
+    /// space: text, cluster and glyph. `isBlank` says whether a glyph has no ink; `space`
+    /// gives the face's glyph for U+0020 (asked only for a run that has a no-break space).
+    /// Clusters map to glyphs from the end when `backward`.
     static func drawAsSpaces(text utf8: inout [UInt8], clusters: inout [cairo_text_cluster_t], glyphs: inout [cairo_glyph_t],
-                             backward: Bool, space: UInt32, isBlank: (UInt32) -> Bool) {
-        guard utf8.count > 1, zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0xC2 && $1 == 0xA0 }) else { return }
+                             backward: Bool, space spaceGlyph: () -> UInt32?, isBlank: (UInt32) -> Bool) {
+        guard utf8.count > 1, zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0xC2 && $1 == 0xA0 }),
+              let space = spaceGlyph() else { return }
         var text: [UInt8] = []
         text.reserveCapacity(utf8.count)
         var newClusters = clusters

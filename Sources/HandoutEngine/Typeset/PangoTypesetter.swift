@@ -118,7 +118,7 @@ public final class PangoTypesetter: TextMeasurer {
         let plain = text.plainText
         pango_layout_set_text(layout, plain, -1)
         // The layout takes its own reference to the list; ours is released here.
-        let attributes = attributes(for: text, style: style)
+        let attributes = attributes(for: text, plain: plain, style: style)
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
 
@@ -171,7 +171,8 @@ public final class PangoTypesetter: TextMeasurer {
     }
 
     /// Bold runs as weight attributes over their UTF-8 byte ranges.
-    private func attributes(for text: RichText, style: TextStyle) -> OpaquePointer {
+    /// `plain` is `text.plainText`, which the caller already has.
+    private func attributes(for text: RichText, plain: String, style: TextStyle) -> OpaquePointer {
         let list = pango_attr_list_new()!
         var offset = 0
         for run in text.runs {
@@ -183,12 +184,12 @@ public final class PangoTypesetter: TextMeasurer {
             }
             offset += length
         }
-        if breaksOnlyAtSpaces(style.language) { keepWordsWhole(text.plainText, in: list) }
+        if breaksOnlyAtSpaces(style.language) { keepWordsWhole(plain, in: list) }
         // Latin text reads the same without fi/fl ligatures, and every glyph then maps to
         // one character: Cairo embeds each font once (no second, composite subset), which
         // keeps the PDF small and its text cleanly extractable. Scripts whose ligatures
         // carry the spelling keep them, except in their Latin words.
-        let plainLatin = needsLigatures(style.language) ? LatinStretches.ranges(in: text.plainText) : [0..<Int(UInt32.max)]
+        let plainLatin = needsLigatures(style.language) ? LatinStretches.ranges(in: plain) : [0..<Int(UInt32.max)]
         for range in plainLatin {
             guard let features = pango_attr_font_features_new("liga 0, clig 0") else { continue }
             features.pointee.start_index = guint(range.lowerBound)

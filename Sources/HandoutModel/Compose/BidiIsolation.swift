@@ -29,10 +29,11 @@ enum BidiIsolation {
     /// millisecond of every right-to-left render.
     static func isolateNumbers(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
+        let scan = NumberScan(scalars)
         var result = String.UnicodeScalarView()
         var copied = 0, start = 0
         while start < scalars.count {
-            guard let end = NumberScan(scalars).end(ofNumberAt: start) else {
+            guard let end = scan.end(ofNumberAt: start) else {
                 start += 1
                 continue
             }
